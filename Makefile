@@ -1,0 +1,66 @@
+# Manchette — the project's command line. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+WORKERS ?= 2
+DEV := DJANGO_SETTINGS_MODULE=manchette.settings.dev
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ est requis." if sys.version_info < (3, 11) else 0)'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c requirements.lock
+	touch $@
+
+venv: $(VENV)/.installed ## Create the virtual environment with the pinned dependencies
+
+migrate: venv ## Apply the database migrations
+	$(DEV) $(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo content and the demo accounts (idempotent)
+	$(DEV) $(PY) manage.py seed_demo
+	$(DEV) $(PY) manage.py demo_admin
+
+run: demo ## Set up everything, then serve the site and its worker on http://127.0.0.1:$(PORT)
+	@echo "  Site : http://127.0.0.1:$(PORT)/   (Ctrl-C arrête le site et le worker)"
+	@trap 'kill 0' INT TERM; \
+	$(DEV) $(PY) manage.py worker --no-reload & \
+	$(DEV) $(VENV)/bin/gunicorn manchette.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
+		--access-logfile - --log-level warning & \
+	wait
+
+test: venv ## Run the whole test suite (browser tests need /usr/bin/chromium)
+	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+lint: venv ## ruff (lint and format), Django checks, migrations up to date, French catalogue
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(DEV) $(PY) manage.py check
+	$(DEV) $(PY) manage.py makemigrations --check --dry-run
+	$(PY) scripts/check_catalogue.py
+
+format: venv ## Fix what ruff can fix
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: venv ## Update and compile the French catalogue
+	cd manchette && ../$(PY) ../manage.py makemessages -l fr --no-obsolete && ../$(PY) ../manage.py compilemessages
+
+bench: demo ## Measure pages per second, latency and queries per page (see bench/)
+	$(PY) bench/run.py $(BENCH_ARGS)
+
+check-deploy: venv ## `manage.py check --deploy` with the production settings
+	DJANGO_SETTINGS_MODULE=manchette.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+		ALLOWED_HOSTS=example.org SITE_URL=https://example.org $(PY) manage.py check --deploy --fail-level WARNING
+
+clean: ## Remove the virtual environment (keeps var/, the data)
+	rm -rf $(VENV)
+
+.PHONY: help venv migrate demo run test lint format messages bench check-deploy clean

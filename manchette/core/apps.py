@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "manchette.core"
+    label = "core"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from manchette.core import signals  # noqa: F401

@@ -1,0 +1,144 @@
+"""The anonymous page cache and its precise purge.
+
+Anonymous readers (no session cookie) get pages rendered once and served from the cache.
+Each cached entry's key carries two version tokens: one per path, bumped when that page is
+purged, and one for the whole site, bumped when something shown on every page changes
+(navigation, flash, site settings). A purge is therefore one cache write, whatever the
+number of pagination variants of a path.
+
+Entries also never outlive the next scheduled flash change (see `page_lifetime`), so a
+cached page never shows a flash after its end time.
+"""
+
+import logging
+import time
+import uuid
+from urllib.parse import urlencode, urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+SITE_VERSION_KEY = "pc:site"
+# Query parameters that change what a cacheable page shows. Any other parameter bypasses the
+# cache, so random query strings cannot fill it.
+CACHEABLE_PARAMS = {"page"}
+CACHED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Link")
+
+
+def _path_version_key(path):
+    return f"pc:path:{path}"
+
+
+def _versions(path):
+    found = cache.get_many([SITE_VERSION_KEY, _path_version_key(path)])
+    return found.get(SITE_VERSION_KEY, "0"), found.get(_path_version_key(path), "0")
+
+
+def _entry_key(host, path, query, versions):
+    return f"pc:entry:{versions[0]}:{versions[1]}:{host}{path}?{query}"
+
+
+def purge_paths(paths):
+    """Make the next request for each path render afresh (every query-string variant)."""
+    paths = {urlsplit(p).path for p in paths if p}
+    if not paths:
+        return
+    token = uuid.uuid4().hex[:12]
+    cache.set_many({_path_version_key(p): token for p in paths}, timeout=None)
+    _purge_frontend_cache(paths)
+
+
+def purge_site():
+    """Make every cached page render afresh: for changes shown on every page."""
+    cache.set(SITE_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+    cache.delete_many(["chrome:flash", "chrome:nav"])
+
+
+def _purge_frontend_cache(paths):
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    try:
+        purge_urls_from_cache([settings.SITE_URL + p for p in paths])
+    except Exception:  # a frontend cache outage must never break publishing
+        logger.exception("Frontend cache purge failed for %s", paths)
+
+
+def page_lifetime():
+    """Seconds an anonymous page may be cached: bounded by the next flash start or end."""
+    from manchette.news.models import Flash
+
+    lifetime = settings.PAGE_CACHE_SECONDS
+    next_change = Flash.objects.chrome()["valid_until"]
+    if next_change is not None:
+        lifetime = min(lifetime, max(1, int(next_change - time.time())))
+    return lifetime
+
+
+def mark_cacheable(response, lifetime=None):
+    """Let the page cache and shared caches (nginx, CDN) keep this response."""
+    lifetime = page_lifetime() if lifetime is None else lifetime
+    patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
+    response._page_cache_lifetime = lifetime
+    return response
+
+
+def is_anonymous_request(request):
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+
+
+class CachedPageMixin:
+    """A Wagtail page served to anonymous readers from the page cache."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "is_preview", False) or not is_anonymous_request(request):
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        return mark_cacheable(response)
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not is_anonymous_request(request):
+            return self.get_response(request)
+        if not set(request.GET) <= CACHEABLE_PARAMS:
+            return self.get_response(request)
+
+        query = urlencode(sorted(request.GET.items()))
+        key = _entry_key(request.get_host(), request.path, query, _versions(request.path))
+        entry = cache.get(key)
+        if entry is not None:
+            response = HttpResponse(entry["content"], status=entry["status"])
+            for header, value in entry["headers"].items():
+                response[header] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+
+        response = self.get_response(request)
+        lifetime = getattr(response, "_page_cache_lifetime", None)
+        if (
+            lifetime
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+        ):
+            cache.set(
+                key,
+                {
+                    "content": response.content,
+                    "status": response.status_code,
+                    "headers": {h: response[h] for h in CACHED_HEADERS if h in response},
+                },
+                timeout=lifetime,
+            )
+            response["X-Page-Cache"] = "miss"
+        return response

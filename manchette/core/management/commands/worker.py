@@ -1,0 +1,55 @@
+"""The task worker with its clock: `db_worker`, plus scheduled publishing every 30 seconds.
+
+Scheduled publishing and unpublishing need no cron and no page view: a thread in each
+worker runs Wagtail's `publish_scheduled` on a fixed tick. With several workers, a cache lock
+lets one of them do a given tick.
+"""
+
+import logging
+import threading
+
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import close_old_connections, connection
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+logger = logging.getLogger("manchette.worker")
+TICK_SECONDS = 30
+
+
+def run_clock_tick():
+    if not cache.add("worker:clock", "1", timeout=TICK_SECONDS - 1):
+        return False
+    try:
+        call_command("publish_scheduled", verbosity=0)
+    except Exception:
+        logger.exception("Scheduled publishing failed")
+    return True
+
+
+class Clock(threading.Thread):
+    daemon = True
+
+    def __init__(self):
+        super().__init__(name="manchette-clock")
+        self.stopped = threading.Event()
+
+    def run(self):
+        while not self.stopped.is_set():
+            close_old_connections()
+            run_clock_tick()
+            connection.close()
+            self.stopped.wait(TICK_SECONDS)
+
+
+class Command(DbWorkerCommand):
+    help = "Runs background tasks and scheduled publishing (db_worker + clock)."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument("--no-clock", action="store_true", help="Do not run the clock.")
+
+    def handle(self, *args, **options):
+        if not options.pop("no_clock"):
+            Clock().start()
+        return super().handle(*args, **options)

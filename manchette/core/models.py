@@ -1,0 +1,98 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from manchette.core.cache import CachedPageMixin
+
+
+class HomePage(CachedPageMixin, Page):
+    """The front page: the lead story, then the latest articles of each section."""
+
+    intro = models.CharField(_("accroche"), max_length=200, blank=True)
+
+    # One front page per site: everything else hangs below it.
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage", "news.AuthorIndexPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("page d’accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        from manchette.news.models import ArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(ArticlePage.objects.front_page())
+        return context
+
+
+SOCIAL_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("x", "X"),
+    ("instagram", "Instagram"),
+    ("linkedin", "LinkedIn"),
+    ("youtube", "YouTube"),
+    ("mastodon", "Mastodon"),
+    ("bluesky", "Bluesky"),
+    ("tiktok", "TikTok"),
+]
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseGenericSetting):
+    """What the newsroom changes without a developer: identity, social accounts, policies."""
+
+    site_name = models.CharField(_("nom du site"), max_length=80, default="Manchette")
+    tagline = models.CharField(_("devise"), max_length=140, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    facebook = models.URLField(_("Facebook"), blank=True)
+    x = models.URLField(_("X (Twitter)"), blank=True)
+    instagram = models.URLField(_("Instagram"), blank=True)
+    linkedin = models.URLField(_("LinkedIn"), blank=True)
+    youtube = models.URLField(_("YouTube"), blank=True)
+    mastodon = models.URLField(_("Mastodon"), blank=True)
+    bluesky = models.URLField(_("Bluesky"), blank=True)
+    tiktok = models.URLField(_("TikTok"), blank=True)
+    newsletter_policy = RichTextField(
+        _("texte d’inscription à la newsletter"),
+        blank=True,
+        features=["bold", "italic", "link"],
+        default="Inscrivez-vous pour suivre toute notre actualité.",
+    )
+    comment_policy = RichTextField(
+        _("charte des commentaires"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
+                        heading=_("Identité")),
+        MultiFieldPanel([FieldPanel(name) for name, _label in SOCIAL_NETWORKS],
+                        heading=_("Réseaux sociaux")),
+        MultiFieldPanel([FieldPanel("newsletter_policy"), FieldPanel("comment_policy")],
+                        heading=_("Textes")),
+    ]
+
+    class Meta:
+        verbose_name = _("réglages du site")
+
+    def __str__(self):
+        return self.site_name
+
+    def social_links(self):
+        return [
+            {"network": name, "label": label, "url": getattr(self, name)}
+            for name, label in SOCIAL_NETWORKS
+            if getattr(self, name)
+        ]

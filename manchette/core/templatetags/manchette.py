@@ -1,0 +1,84 @@
+import json
+
+from django import template
+from django.conf import settings
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+MONTHS = [
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+]
+
+
+@register.filter
+def date_fr(value, with_time=True):
+    """'lundi 12 octobre 2020 à 14 h 05', in the site's time zone, whatever the locale."""
+    if not value:
+        return ""
+    value = timezone.localtime(value)
+    day = "1er" if value.day == 1 else str(value.day)
+    text = f"{DAYS[value.weekday()]} {day} {MONTHS[value.month - 1]} {value.year}"
+    if with_time and with_time != "court":
+        text += f" à {value.hour} h {value.minute:02d}"
+    return text
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    if not path:
+        return settings.SITE_URL + "/"
+    if path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL + path
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article, image_url=""):
+    """schema.org NewsArticle for search engines."""
+    site_settings = context.get("site_settings")
+    url = settings.SITE_URL + article.url
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": article.title[:110],
+        "description": article.standfirst,
+        "datePublished": article.first_published_at.isoformat()
+        if article.first_published_at
+        else None,
+        "dateModified": (article.last_published_at or article.first_published_at).isoformat()
+        if article.first_published_at
+        else None,
+        "author": [
+            {"@type": "Person", "name": a.title, "url": settings.SITE_URL + a.url}
+            for a in context.get("authors", [])
+        ],
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": site_settings.site_name if site_settings else settings.WAGTAIL_SITE_NAME,
+            "url": settings.SITE_URL + "/",
+        },
+        "articleSection": article.section.title if article.section_id else None,
+        "inLanguage": "fr",
+    }
+    if image_url:
+        data["image"] = [image_url]
+    data = {k: v for k, v in data.items() if v not in (None, "", [])}
+    return mark_safe(
+        '<script type="application/ld+json">'
+        + json.dumps(data, ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        + "</script>"
+    )
+
+
+@register.inclusion_tag("components/pagination.html", takes_context=True)
+def pagination(context, page_obj):
+    return {"page_obj": page_obj, "query": context.get("query", "")}

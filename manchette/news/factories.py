@@ -1,0 +1,122 @@
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+from django.utils.text import slugify
+
+from manchette.core.factories import ImageFactory, PageFactory, home_page
+from manchette.news.models import (
+    ArticlePage,
+    AuthorIndexPage,
+    AuthorPage,
+    Flash,
+    FlashPriority,
+    FlashStatus,
+    SectionPage,
+)
+
+
+class SectionFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Rubrique {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    intro = "L’actualité de la rubrique."
+
+    class Meta:
+        model = SectionPage
+
+
+def author_index():
+    return AuthorIndexPage.objects.first() or AuthorIndexFactory()
+
+
+class AuthorIndexFactory(PageFactory):
+    title = "La rédaction"
+    slug = "auteurs"
+
+    class Meta:
+        model = AuthorIndexPage
+
+
+class AuthorFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Camille Auteur {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    role = "Journaliste"
+    bio = "Journaliste à la rédaction."
+    parent = factory.LazyFunction(author_index)
+
+    class Meta:
+        model = AuthorPage
+
+    class Params:
+        with_photo = factory.Trait(photo=factory.SubFactory(ImageFactory))
+
+
+def paragraph(text):
+    return ("paragraph", f"<p>{text}</p>")
+
+
+class ArticleFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"Un article d’actualité numéro {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title)[:80])
+    kicker = "Actualité"
+    standfirst = "Le chapô résume l’essentiel de l’article en une ou deux phrases."
+    body = factory.LazyFunction(
+        lambda: [
+            paragraph("Premier paragraphe de l’article, avec des faits vérifiés."),
+            ("heading", "Un intertitre"),
+            paragraph("Deuxième paragraphe, qui donne le contexte."),
+        ]
+    )
+    parent = factory.SubFactory(SectionFactory)
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.SelfAttribute("first_published_at")
+
+    class Meta:
+        model = ArticlePage
+
+    class Params:
+        with_image = factory.Trait(
+            lead_image=factory.SubFactory(ImageFactory),
+            lead_image_caption="Une légende d’illustration.",
+            lead_image_credit="Manchette",
+        )
+        draft = factory.Trait(live=False, first_published_at=None, last_published_at=None)
+        hours_ago = None
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.authors.set(extracted)
+            self.save()
+
+    @classmethod
+    def _create(cls, model_class, *args, hours_ago=None, **kwargs):
+        if hours_ago is not None:
+            kwargs["first_published_at"] = timezone.now() - timedelta(hours=hours_ago)
+            kwargs["last_published_at"] = kwargs["first_published_at"]
+        return super()._create(model_class, *args, **kwargs)
+
+
+class FlashFactory(factory.django.DjangoModelFactory):
+    text = factory.Sequence(lambda n: f"Information de dernière minute numéro {n}")
+    priority = FlashPriority.URGENT
+    status = FlashStatus.PUBLISHED
+    starts_at = factory.LazyFunction(lambda: timezone.now() - timedelta(minutes=5))
+    ends_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=6))
+
+    class Meta:
+        model = Flash
+
+    class Params:
+        draft = factory.Trait(status=FlashStatus.DRAFT)
+        expired = factory.Trait(
+            starts_at=factory.LazyFunction(lambda: timezone.now() - timedelta(hours=3)),
+            ends_at=factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1)),
+        )
+        upcoming = factory.Trait(
+            starts_at=factory.LazyFunction(lambda: timezone.now() + timedelta(hours=1)),
+            ends_at=factory.LazyFunction(lambda: timezone.now() + timedelta(hours=3)),
+        )
+
+
+__all__ = ["home_page", "ArticleFactory", "AuthorFactory", "SectionFactory", "FlashFactory"]

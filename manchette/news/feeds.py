@@ -1,0 +1,73 @@
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+from manchette.core.cache import mark_cacheable
+from manchette.news.models import ArticlePage, SectionPage
+
+FEED_SIZE = 30
+
+
+class LatestArticlesFeed(Feed):
+    """The site's latest articles, or one section's when a slug is given."""
+
+    feed_type = Rss201rev2Feed
+    language = "fr"
+
+    def __call__(self, request, *args, **kwargs):
+        return mark_cacheable(super().__call__(request, *args, **kwargs))
+
+    def get_object(self, request, slug=None):
+        if slug is None:
+            return None
+        return get_object_or_404(SectionPage.objects.live(), slug=slug)
+
+    def title(self, section):
+        from manchette.core.models import SiteSettings
+
+        name = SiteSettings.load().site_name
+        return f"{name} — {section.title}" if section else name
+
+    def link(self, section):
+        return section.url if section else "/"
+
+    def description(self, section):
+        return (section.intro if section else "") or self.title(section)
+
+    def items(self, section):
+        articles = ArticlePage.objects.listing()
+        if section is not None:
+            articles = articles.filter(section=section)
+        return articles[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return ", ".join(author.title for author in item.authors.all()) or None
+
+    def item_categories(self, item):
+        return [item.section.title] if item.section else []
+
+    def item_guid(self, item):
+        return f"{settings.SITE_URL}/?p={item.pk}"
+
+    item_guid_is_permalink = False
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesFeed.description

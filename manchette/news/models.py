@@ -1,0 +1,390 @@
+import time
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Case, F, Q, Value, When, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from manchette.core.cache import CachedPageMixin
+from manchette.news.blocks import ArticleBodyBlock
+
+ARTICLES_PER_PAGE = 12
+LATEST_PER_SECTION = 4
+
+
+class SectionPage(CachedPageMixin, Page):
+    """A rubrique (International, France, Économie…): the parent of its articles."""
+
+    intro = models.TextField(_("présentation"), blank=True)
+    menu_order = models.PositiveSmallIntegerField(_("ordre dans le menu"), default=0)
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["news.ArticlePage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("menu_order")]
+
+    class Meta:
+        verbose_name = _("rubrique")
+        verbose_name_plural = _("rubriques")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.listing().filter(section=self)
+        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+class AuthorIndexPage(CachedPageMixin, Page):
+    """The newsroom's list of authors (/auteurs/)."""
+
+    intro = models.TextField(_("présentation"), blank=True)
+
+    # The site has one list of authors.
+    max_count = 1
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["news.AuthorPage"]
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("liste des auteurs")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = (
+            AuthorPage.objects.live().child_of(self).select_related("photo").order_by("title")
+        )
+        return context
+
+
+class AuthorPage(CachedPageMixin, Page):
+    """A journalist: bio, photo and their articles."""
+
+    role = models.CharField(_("fonction"), max_length=120, blank=True)
+    bio = models.TextField(_("biographie"), blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    parent_page_types = ["news.AuthorIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("role"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+
+    class Meta:
+        verbose_name = _("auteur")
+        verbose_name_plural = _("auteurs")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.listing().filter(authors=self)
+        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+class ArticleQuerySet(PageQuerySet):
+    def listing(self):
+        """Live articles, newest first, with what a list of teasers shows, in three queries."""
+        return (
+            self.live()
+            .select_related("section", "lead_image")
+            .prefetch_related("authors")
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def front_page(self):
+        """The lead story and the latest articles of each section, in a constant number of queries."""
+        articles = self.listing()
+        lead = articles.filter(featured=True).first() or articles.first()
+        ranked = (
+            articles.exclude(pk=getattr(lead, "pk", None))
+            .annotate(
+                section_rank=Window(
+                    RowNumber(),
+                    partition_by=[F("section_id")],
+                    order_by=[F("first_published_at").desc(), F("pk").desc()],
+                )
+            )
+            .filter(section_rank__lte=LATEST_PER_SECTION)
+        )
+        by_section = {}
+        for article in ranked:
+            by_section.setdefault(article.section, []).append(article)
+        sections = sorted(by_section.items(), key=lambda item: (item[0].menu_order, item[0].title))
+        return {"lead": lead, "sections": sections}
+
+    def published_since(self, since):
+        return self.live().filter(first_published_at__gte=since)
+
+
+class ArticlePage(CachedPageMixin, Page):
+    """A news article, in the order of the reference page."""
+
+    kicker = models.CharField(_("surtitre"), max_length=80, blank=True)
+    standfirst = models.TextField(_("chapô"), max_length=600)
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("corps de l’article"))
+    section = models.ForeignKey(
+        SectionPage,
+        verbose_name=_("rubrique"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    authors = ParentalManyToManyField(
+        AuthorPage, verbose_name=_("auteurs"), blank=True, related_name="articles"
+    )
+    source = models.CharField(
+        _("source / crédit"), max_length=120, blank=True, help_text=_("Par exemple « avec AFP ».")
+    )
+    dateline = models.CharField(_("lieu"), max_length=80, blank=True)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image principale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    lead_image_alt = models.CharField(_("texte alternatif de l’image"), max_length=250, blank=True)
+    lead_image_caption = models.CharField(_("légende"), max_length=250, blank=True)
+    lead_image_credit = models.CharField(_("crédit photo"), max_length=120, blank=True)
+    featured = models.BooleanField(
+        _("à la une"), default=False, help_text=_("Mis en avant en tête de la page d’accueil.")
+    )
+    search_document = models.TextField(editable=False, blank=True, default="")
+
+    objects = PageManager.from_queryset(ArticleQuerySet)()
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+
+    content_panels = [
+        FieldPanel("kicker"),
+        FieldPanel("title", heading=_("Titre")),
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [
+                FieldPanel("authors", widget=None),
+                FieldRowPanel([FieldPanel("source"), FieldPanel("dateline")]),
+            ],
+            heading=_("Signature"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("lead_image"),
+                FieldPanel("lead_image_alt"),
+                FieldRowPanel([FieldPanel("lead_image_caption"), FieldPanel("lead_image_credit")]),
+            ],
+            heading=_("Image principale"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("featured"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def save(self, *args, **kwargs):
+        from manchette.search.services import build_search_document
+
+        parent = self.get_parent() if self.pk or self.path else None
+        if parent is not None and isinstance(parent.specific, SectionPage):
+            self.section = parent.specific
+        self.search_document = build_search_document(self)
+        return super().save(*args, **kwargs)
+
+    @property
+    def updated_at(self):
+        """The last publication date, when it differs from the first by more than a few minutes."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and (last - first).total_seconds() > 300:
+            return last
+        return None
+
+    @property
+    def image_alt(self):
+        return self.lead_image_alt or (self.lead_image.title if self.lead_image else "")
+
+    def plain_text(self):
+        parts = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(block.value.source)
+            elif block.block_type == "heading":
+                parts.append(block.value)
+            elif block.block_type == "quote":
+                parts.append(block.value["quote"])
+        return "\n".join(parts)
+
+    def related_articles(self, limit=3):
+        return (
+            ArticlePage.objects.listing()
+            .filter(section_id=self.section_id)
+            .exclude(pk=self.pk)[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = list(self.authors.all())
+        context["related"] = list(self.related_articles())
+        return context
+
+
+class FlashPriority(models.TextChoices):
+    ALERTE = "alerte", _("Alerte")
+    URGENT = "urgent", _("Urgent")
+    INFO = "info", _("Info")
+
+
+class FlashStatus(models.TextChoices):
+    DRAFT = "draft", _("Brouillon")
+    PUBLISHED = "published", _("Publié")
+
+
+PRIORITY_RANK = Case(
+    When(priority=FlashPriority.ALERTE, then=Value(0)),
+    When(priority=FlashPriority.URGENT, then=Value(1)),
+    default=Value(2),
+)
+
+
+class FlashQuerySet(models.QuerySet):
+    def live(self, now=None):
+        now = now or timezone.now()
+        return (
+            self.filter(status=FlashStatus.PUBLISHED, starts_at__lte=now)
+            .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+            .select_related("link_page")
+            .order_by(PRIORITY_RANK, "-starts_at")
+        )
+
+    def next_change(self, now=None):
+        """When the set of live items next changes (a start or an end), or None."""
+        now = now or timezone.now()
+        published = self.filter(status=FlashStatus.PUBLISHED)
+        moments = [
+            published.filter(starts_at__gt=now).order_by("starts_at")
+            .values_list("starts_at", flat=True).first(),
+            published.filter(ends_at__gt=now).order_by("ends_at")
+            .values_list("ends_at", flat=True).first(),
+        ]
+        moments = [m for m in moments if m is not None]
+        return min(moments) if moments else None
+
+    def chrome(self):
+        """Live items as shown in the banner, cached until the next start or end."""
+        entry = cache.get("chrome:flash")
+        if entry is not None and (entry["valid_until"] is None or entry["valid_until"] > time.time()):
+            return entry
+        now = timezone.now()
+        items = [
+            {"text": f.text, "url": f.url, "priority": f.priority,
+             "priority_label": f.get_priority_display()}
+            for f in self.live(now)
+        ]
+        next_change = self.next_change(now)
+        entry = {
+            "items": items,
+            "valid_until": next_change.timestamp() if next_change else None,
+        }
+        timeout = None if next_change is None else max(1, int(next_change.timestamp() - time.time()))
+        cache.set("chrome:flash", entry, timeout=timeout)
+        return entry
+
+
+class Flash(models.Model):
+    """A FLASH INFO item: shown in the banner of every page between its start and end."""
+
+    text = models.CharField(_("texte"), max_length=200)
+    link_page = models.ForeignKey(
+        Page,
+        verbose_name=_("article lié"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    link_url = models.URLField(_("ou lien externe"), blank=True)
+    priority = models.CharField(
+        _("priorité"), max_length=10, choices=FlashPriority.choices, default=FlashPriority.URGENT
+    )
+    starts_at = models.DateTimeField(_("début"), default=timezone.now)
+    ends_at = models.DateTimeField(_("fin"), null=True, blank=True)
+    status = models.CharField(
+        _("statut"), max_length=10, choices=FlashStatus.choices, default=FlashStatus.DRAFT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FlashQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("priority"),
+        PageChooserPanel("link_page", ["news.ArticlePage"]),
+        FieldPanel("link_url"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("flash info")
+        verbose_name_plural = _("flashs info")
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gt=F("starts_at")),
+                name="flash_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("La fin doit être postérieure au début.")})
+
+    @property
+    def url(self):
+        if self.link_page_id and self.link_page and self.link_page.live:
+            return self.link_page.url
+        return self.link_url
+
+    @property
+    def is_live(self):
+        now = timezone.now()
+        return (
+            self.status == FlashStatus.PUBLISHED
+            and self.starts_at <= now
+            and (self.ends_at is None or self.ends_at > now)
+        )

@@ -1,0 +1,46 @@
+"""Purge exactly the cached pages a change shows on."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from manchette.core.cache import purge_paths, purge_site
+from manchette.news.models import ArticlePage, Flash
+
+FEED_AND_SITEMAP_PATHS = ["/flux/", "/flux/atom/", "/sitemap.xml", "/sitemap-news.xml"]
+
+
+def article_paths(article):
+    """Every path that lists or shows this article."""
+    paths = [article.url, "/", *FEED_AND_SITEMAP_PATHS]
+    if article.section_id:
+        section = article.section
+        paths += [section.url, f"/flux/{section.slug}/", f"/flux/{section.slug}/atom/"]
+    paths += [author.url for author in article.authors.all()]
+    related = ArticlePage.objects.live().filter(section_id=article.section_id).exclude(
+        pk=article.pk
+    ).order_by("-first_published_at")[:4]
+    paths += [other.url for other in related]  # their "À lire aussi" lists it
+    return [p for p in paths if p]
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_on_publication_change(sender, instance, **kwargs):
+    page = instance.specific
+    if isinstance(page, ArticlePage):
+        purge_paths(article_paths(page))
+    else:
+        # Sections, authors and the home page appear in menus and bylines on every page.
+        purge_site()
+
+
+@receiver(post_page_move)
+def purge_on_move(sender, instance, **kwargs):
+    purge_site()
+
+
+@receiver(post_save, sender=Flash)
+@receiver(post_delete, sender=Flash)
+def purge_on_flash_change(sender, instance, **kwargs):
+    purge_site()

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.static import serve as serve_media
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from manchette.news import feeds, sitemaps
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("recherche/", include("manchette.search.urls")),
+    path("flux/", feeds.LatestArticlesFeed(), name="feed"),
+    path("flux/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
+    path("flux/<slug:slug>/", feeds.LatestArticlesFeed(), name="section-feed"),
+    path("flux/<slug:slug>/atom/", feeds.LatestArticlesAtomFeed(), name="section-feed-atom"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap-news.xml", sitemaps.news_sitemap, name="news-sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
+]
+
+if settings.SERVE_MEDIA:
+    # Media files from var/media for the embedded set-up; nginx serves them in production.
+    urlpatterns.append(
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
+
+urlpatterns.append(path("", include(wagtail_urls)))
