@@ -76,12 +76,16 @@ class SiteSettings(BaseGenericSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
-                        heading=_("Identité")),
-        MultiFieldPanel([FieldPanel(name) for name, _label in SOCIAL_NETWORKS],
-                        heading=_("Réseaux sociaux")),
-        MultiFieldPanel([FieldPanel("newsletter_policy"), FieldPanel("comment_policy")],
-                        heading=_("Textes")),
+        MultiFieldPanel(
+            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            heading=_("Identité"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name, _label in SOCIAL_NETWORKS], heading=_("Réseaux sociaux")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("newsletter_policy"), FieldPanel("comment_policy")], heading=_("Textes")
+        ),
     ]
 
     class Meta:

@@ -119,4 +119,4 @@ class FlashFactory(factory.django.DjangoModelFactory):
         )
 
 
-__all__ = ["home_page", "ArticleFactory", "AuthorFactory", "SectionFactory", "FlashFactory"]
+__all__ = ["ArticleFactory", "AuthorFactory", "FlashFactory", "SectionFactory", "home_page"]

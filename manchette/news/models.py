@@ -291,10 +291,14 @@ class FlashQuerySet(models.QuerySet):
         now = now or timezone.now()
         published = self.filter(status=FlashStatus.PUBLISHED)
         moments = [
-            published.filter(starts_at__gt=now).order_by("starts_at")
-            .values_list("starts_at", flat=True).first(),
-            published.filter(ends_at__gt=now).order_by("ends_at")
-            .values_list("ends_at", flat=True).first(),
+            published.filter(starts_at__gt=now)
+            .order_by("starts_at")
+            .values_list("starts_at", flat=True)
+            .first(),
+            published.filter(ends_at__gt=now)
+            .order_by("ends_at")
+            .values_list("ends_at", flat=True)
+            .first(),
         ]
         moments = [m for m in moments if m is not None]
         return min(moments) if moments else None
@@ -302,12 +306,18 @@ class FlashQuerySet(models.QuerySet):
     def chrome(self):
         """Live items as shown in the banner, cached until the next start or end."""
         entry = cache.get("chrome:flash")
-        if entry is not None and (entry["valid_until"] is None or entry["valid_until"] > time.time()):
+        if entry is not None and (
+            entry["valid_until"] is None or entry["valid_until"] > time.time()
+        ):
             return entry
         now = timezone.now()
         items = [
-            {"text": f.text, "url": f.url, "priority": f.priority,
-             "priority_label": f.get_priority_display()}
+            {
+                "text": f.text,
+                "url": f.url,
+                "priority": f.priority,
+                "priority_label": f.get_priority_display(),
+            }
             for f in self.live(now)
         ]
         next_change = self.next_change(now)
@@ -315,7 +325,9 @@ class FlashQuerySet(models.QuerySet):
             "items": items,
             "valid_until": next_change.timestamp() if next_change else None,
         }
-        timeout = None if next_change is None else max(1, int(next_change.timestamp() - time.time()))
+        timeout = (
+            None if next_change is None else max(1, int(next_change.timestamp() - time.time()))
+        )
         cache.set("chrome:flash", entry, timeout=timeout)
         return entry
 

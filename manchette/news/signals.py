@@ -17,9 +17,12 @@ def article_paths(article):
         section = article.section
         paths += [section.url, f"/flux/{section.slug}/", f"/flux/{section.slug}/atom/"]
     paths += [author.url for author in article.authors.all()]
-    related = ArticlePage.objects.live().filter(section_id=article.section_id).exclude(
-        pk=article.pk
-    ).order_by("-first_published_at")[:4]
+    related = (
+        ArticlePage.objects.live()
+        .filter(section_id=article.section_id)
+        .exclude(pk=article.pk)
+        .order_by("-first_published_at")[:4]
+    )
     paths += [other.url for other in related]  # their "À lire aussi" lists it
     return [p for p in paths if p]
 

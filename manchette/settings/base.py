@@ -199,7 +199,8 @@ def email_settings(url):
         return {
             "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "EMAIL_HOST": parsed.hostname or "localhost",
-            "EMAIL_PORT": parsed.port or {"smtp": 25, "smtps": 465, "submission": 587}[parsed.scheme],
+            "EMAIL_PORT": parsed.port
+            or {"smtp": 25, "smtps": 465, "submission": 587}[parsed.scheme],
             "EMAIL_HOST_USER": unquote(parsed.username or ""),
             "EMAIL_HOST_PASSWORD": unquote(parsed.password or ""),
             "EMAIL_USE_SSL": parsed.scheme == "smtps",

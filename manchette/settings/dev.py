@@ -9,6 +9,8 @@ DEBUG = os.environ.get("DEBUG", "0") == "1"
 # Static files straight from the source tree: no collectstatic needed to run the demo.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
-SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-change-me-in-production-0123456789"
+SECRET_KEY = (
+    os.environ.get("SECRET_KEY") or "dev-only-insecure-key-change-me-in-production-0123456789"
+)
 ALLOWED_HOSTS = ["*"]
 (VAR_DIR / "mail").mkdir(parents=True, exist_ok=True)

@@ -53,7 +53,10 @@ class Command(BaseCommand):
             section = SectionPage.objects.filter(slug=data["slug"]).first()
             if section is None:
                 section = SectionFactory(
-                    parent=home, title=data["title"], slug=data["slug"], intro=data["intro"],
+                    parent=home,
+                    title=data["title"],
+                    slug=data["slug"],
+                    intro=data["intro"],
                     menu_order=order,
                 )
             sections[data["slug"]] = section
@@ -63,7 +66,10 @@ class Command(BaseCommand):
             author = AuthorPage.objects.filter(slug=data["slug"]).first()
             if author is None:
                 author = AuthorFactory(
-                    title=data["name"], slug=data["slug"], role=data["role"], bio=data["bio"],
+                    title=data["name"],
+                    slug=data["slug"],
+                    role=data["role"],
+                    bio=data["bio"],
                     photo=ImageFactory(title=f"Portrait de {data['name']}"),
                 )
             authors[data["slug"]] = author

@@ -1,0 +1,44 @@
+"""Who is asking: the client address, believed from X-Forwarded-For only behind a trusted proxy."""
+
+import hashlib
+import ipaddress
+
+from django.conf import settings
+
+
+def _trusted(address):
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    for entry in settings.TRUSTED_PROXIES:
+        try:
+            if ip in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def client_ip(request):
+    """The reader's address. X-Forwarded-For is read right to left, through trusted proxies only."""
+    remote = request.META.get("REMOTE_ADDR", "") or "0.0.0.0"
+    if not settings.TRUSTED_PROXIES or not _trusted(remote):
+        return remote
+    forwarded = [
+        part.strip()
+        for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if part.strip()
+    ]
+    for address in reversed(forwarded):
+        if not _trusted(address):
+            try:
+                return str(ipaddress.ip_address(address))
+            except ValueError:
+                return remote
+    return remote
+
+
+def hashed_client_ip(request):
+    """A keyed hash of the client address: enough to tell clients apart, not to find them."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:32]

@@ -1,0 +1,84 @@
+"""Browser tests: Playwright driving Debian's Chromium (never `playwright install`)."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/e2e" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            # One browser test per worker at a time keeps two cores from thrashing.
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+            "--disable-dev-shm-usage",
+        ],
+    }
+
+
+@pytest.fixture
+def screenshot():
+    """Saves a screenshot for the README (docs/screenshots/NAME.png)."""
+
+    def take(page, name, full_page=False):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+
+    return take
+
+
+@pytest.fixture
+def third_party_requests(page, live_server):
+    """Every request the page makes to a host other than the site's own."""
+    from urllib.parse import urlsplit
+
+    own = urlsplit(live_server.url).netloc
+    seen = []
+    page.on(
+        "request",
+        lambda request: (
+            seen.append(request.url)
+            if urlsplit(request.url).netloc not in (own, "") and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    return seen
+
+
+def run_axe(page):
+    """Runs axe-core (WCAG 2.x A/AA rules) in the page and returns its violations."""
+    import axe_playwright_python
+
+    axe_js = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+    page.add_script_tag(path=str(axe_js))
+    result = page.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})"""
+    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]
