@@ -33,7 +33,8 @@ def generated_picture(seed, width=1200, height=675):
     for y in range(height):
         t = y / height
         draw.line(
-            [(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom))
+            [(0, y), (width, y)],
+            fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)),
         )
     for _ in range(6):
         x, y, r = rng.randint(0, width), rng.randint(0, height), rng.randint(40, 260)

@@ -114,7 +114,7 @@ class ArticleQuerySet(PageQuerySet):
         )
 
     def front_page(self):
-        """The lead story and the latest articles of each section, in a constant number of queries."""
+        """The lead story and each section's latest articles, in a constant number of queries."""
         articles = self.listing()
         lead = articles.filter(featured=True).first() or articles.first()
         ranked = (

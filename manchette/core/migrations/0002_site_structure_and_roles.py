@@ -5,6 +5,14 @@ from django.db import migrations
 from manchette.core.site_structure import create_home_page, create_roles
 
 
+def home_page(apps, schema_editor):
+    create_home_page(apps)
+
+
+def roles(apps, schema_editor):
+    create_roles(apps)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0001_initial"),
@@ -18,8 +26,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(
-            lambda apps, schema: create_home_page(apps), migrations.RunPython.noop
-        ),
-        migrations.RunPython(lambda apps, schema: create_roles(apps), migrations.RunPython.noop),
+        migrations.RunPython(home_page, migrations.RunPython.noop),
+        migrations.RunPython(roles, migrations.RunPython.noop),
     ]
