@@ -8,6 +8,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
@@ -255,6 +256,9 @@ class ArticlePage(CachedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = list(self.authors.all())
         context["related"] = list(self.related_articles())
+        # Other apps (topics, reactions, comments, newsletter) add what they show here.
+        for provider in hooks.get_hooks("manchette_article_context"):
+            context.update(provider(self, request) or {})
         return context
 
 
