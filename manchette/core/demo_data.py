@@ -2782,7 +2782,7 @@ TOPICS = [
     {
         "name": "Sécheresse",
         "kind": "theme",
-        "aliases": ["restrictions d’eau"],
+        "aliases": ["sécheresse", "restrictions d’eau"],
         "description": (
             "Manque durable de précipitations et d’eau, qui conduit à des restrictions d’usage."
         ),
@@ -2790,7 +2790,7 @@ TOPICS = [
     {
         "name": "Inflation",
         "kind": "theme",
-        "aliases": ["hausse des prix"],
+        "aliases": ["inflation", "hausse des prix"],
         "description": "Augmentation générale et durable du niveau des prix à la consommation.",
     },
 ]

@@ -68,7 +68,9 @@ class ArticleFactory(PageFactory):
         ]
     )
     parent = factory.SubFactory(SectionFactory)
-    first_published_at = factory.LazyFunction(timezone.now)
+    first_published_at = factory.LazyAttribute(
+        lambda o: timezone.now() - timedelta(hours=o.hours_ago)
+    )
     last_published_at = factory.SelfAttribute("first_published_at")
 
     class Meta:
@@ -81,20 +83,13 @@ class ArticleFactory(PageFactory):
             lead_image_credit="Manchette",
         )
         draft = factory.Trait(live=False, first_published_at=None, last_published_at=None)
-        hours_ago = None
+        hours_ago = 0
 
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):
         if create and extracted:
             self.authors.set(extracted)
             self.save()
-
-    @classmethod
-    def _create(cls, model_class, *args, hours_ago=None, **kwargs):
-        if hours_ago is not None:
-            kwargs["first_published_at"] = timezone.now() - timedelta(hours=hours_ago)
-            kwargs["last_published_at"] = kwargs["first_published_at"]
-        return super()._create(model_class, *args, **kwargs)
 
 
 class FlashFactory(factory.django.DjangoModelFactory):

@@ -146,11 +146,13 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
+    # A file cache under var/ is shared by the web processes and the worker, so a purge made
+    # by one of them (publishing, scheduled publishing) reaches all of them.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "manchette",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -264,5 +266,6 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "django_tasks_db": {"level": "INFO"},
+        "wagtail": {"level": "WARNING"},
     },
 }

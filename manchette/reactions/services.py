@@ -1,0 +1,176 @@
+"""Every write to reactions goes through here; counters move in the same transaction."""
+
+from django.core.cache import cache
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from manchette.reactions.models import (
+    COUNTS_CACHE_KEY,
+    KINDS_CACHE_KEY,
+    ArticleReactionCount,
+    Reaction,
+    ReactionKind,
+)
+
+
+class Outcome(models.TextChoices):
+    RECORDED = "recorded", _("Votre réaction est enregistrée.")
+    CHANGED = "changed", _("Votre réaction est modifiée.")
+    WITHDRAWN = "withdrawn", _("Votre réaction est retirée.")
+
+
+def _bump(article_id, kind_id, delta):
+    counters = ArticleReactionCount.objects.filter(article_id=article_id, kind_id=kind_id)
+    if delta > 0:
+        if not counters.update(count=F("count") + delta):
+            # The first vote for this kind: create the row (a concurrent first vote may win the
+            # race; ON CONFLICT DO NOTHING lets both go on), then count with F() as usual.
+            ArticleReactionCount.objects.bulk_create(
+                [ArticleReactionCount(article_id=article_id, kind_id=kind_id)],
+                ignore_conflicts=True,
+            )
+            counters.update(count=F("count") + delta)
+    else:
+        counters.filter(count__gte=-delta).update(count=F("count") + delta)
+
+
+def _forget_counts(article_id):
+    transaction.on_commit(lambda: cache.delete(COUNTS_CACHE_KEY.format(article_id=article_id)))
+
+
+def react(article, kind, reader):
+    """Toggles the reader's reaction to the article and returns the Outcome.
+
+    No reaction yet: records `kind`. Another kind: changes it. The same kind: withdraws it.
+    Guarantees one reaction per reader and article (database constraints) and counters equal to
+    the number of reactions, also under concurrent votes (F() updates in the same transaction).
+    """
+    if not reader.is_known:
+        raise ValueError("A reaction needs a reader (an account or a token).")
+    for attempt in range(2):
+        try:
+            with transaction.atomic():
+                outcome = _toggle(article.pk, kind.pk, reader)
+            break
+        except IntegrityError:
+            # The same reader's concurrent first reaction won: toggle against it.
+            if attempt:
+                raise
+    _forget_counts(article.pk)
+    return outcome
+
+
+def _toggle(article_id, kind_id, reader):
+    existing = (
+        Reaction.objects.select_for_update().of_reader(reader).filter(article_id=article_id).first()
+    )
+    if existing is None:
+        Reaction.objects.create(
+            article_id=article_id,
+            kind_id=kind_id,
+            user_id=reader.user_id,
+            reader_token="" if reader.user_id is not None else reader.token,
+        )
+        _bump(article_id, kind_id, +1)
+        return Outcome.RECORDED
+    if existing.kind_id == kind_id:
+        existing.delete()
+        _bump(article_id, kind_id, -1)
+        return Outcome.WITHDRAWN
+    previous = existing.kind_id
+    existing.kind_id = kind_id
+    existing.save(update_fields=["kind", "updated_at"])
+    # Counter rows are always locked in kind order, so two opposite changes cannot deadlock.
+    for counted_kind, delta in sorted([(previous, -1), (kind_id, +1)]):
+        _bump(article_id, counted_kind, delta)
+    return Outcome.CHANGED
+
+
+def withdraw_all(reactions):
+    """Removes reactions (e.g. a reader's, on erasure) and takes them off the counters."""
+    with transaction.atomic():
+        for reaction in reactions.select_for_update():
+            reaction.delete()
+            _bump(reaction.article_id, reaction.kind_id, -1)
+            _forget_counts(reaction.article_id)
+
+
+def recount(article_id):
+    """Rebuilds an article's counters from its reactions (a repair tool; not needed normally)."""
+    with transaction.atomic():
+        ArticleReactionCount.objects.filter(article_id=article_id).delete()
+        rows = (
+            Reaction.objects.filter(article_id=article_id)
+            .values("kind_id")
+            .annotate(n=models.Count("pk"))
+        )
+        ArticleReactionCount.objects.bulk_create(
+            [
+                ArticleReactionCount(article_id=article_id, kind_id=r["kind_id"], count=r["n"])
+                for r in rows
+            ]
+        )
+    _forget_counts(article_id)
+
+
+def forget_offered_kinds():
+    """The set of kinds changed: drop its cache (pages are purged by the caller)."""
+    cache.delete(KINDS_CACHE_KEY)
+
+
+def offered_kind(slug):
+    """The active kind with this slug, or None."""
+    for kind in ReactionKind.objects.offered():
+        if kind["slug"] == slug:
+            return ReactionKind(pk=kind["id"], slug=kind["slug"], label=kind["label"])
+    return None
+
+
+def reaction_state(article_id, reader):
+    """What the reaction box shows: counts, percentages and the reader's own choice.
+
+    One cache hit (or one query) for the counts, plus one query for a known reader's choice.
+    """
+    kinds = ReactionKind.objects.offered()
+    counts = ArticleReactionCount.objects.counts_for(article_id)
+    mine = None
+    if reader.is_known:
+        mine = (
+            Reaction.objects.of_reader(reader)
+            .filter(article_id=article_id)
+            .values_list("kind__slug", flat=True)
+            .first()
+        )
+    values = [counts.get(k["id"], 0) for k in kinds]
+    total = sum(values)
+    percents = percentages(values)
+    return {
+        "reacted": mine,
+        "total": total,
+        "kinds": [
+            {
+                "slug": k["slug"],
+                "label": k["label"],
+                "icon": k["icon"],
+                "count": count,
+                "percent": percent,
+                "mine": k["slug"] == mine,
+            }
+            for k, count, percent in zip(kinds, values, percents, strict=True)
+        ],
+    }
+
+
+def percentages(values):
+    """Whole percentages adding up to 100 (largest remainders), or zeros when nothing counts."""
+    total = sum(values)
+    if not total:
+        return [0 for _ in values]
+    exact = [v * 100 / total for v in values]
+    floors = [int(x) for x in exact]
+    missing = 100 - sum(floors)
+    by_remainder = sorted(range(len(values)), key=lambda i: exact[i] - floors[i], reverse=True)
+    for i in by_remainder[:missing]:
+        floors[i] += 1
+    return floors
