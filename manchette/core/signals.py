@@ -6,5 +6,7 @@ from manchette.core.models import SiteSettings
 
 
 @receiver(post_save, sender=SiteSettings)
-def purge_on_settings_change(sender, instance, **kwargs):
-    purge_site()
+def purge_on_settings_change(sender, instance, created, **kwargs):
+    # The row is created with its defaults on first read: nothing shown has changed then.
+    if not created:
+        purge_site()

@@ -1,9 +1,10 @@
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, F, Q, Value, When, Window
+from django.db.models import Case, F, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
+from wagtail.images.models import Image
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
@@ -19,6 +21,8 @@ from manchette.news.blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 12
 LATEST_PER_SECTION = 4
+# Renditions shown in lists of teasers (components/teaser.html), fetched with the articles.
+TEASER_RENDITIONS = ("fill-480x270", "fill-960x540")
 
 
 class SectionPage(CachedPageMixin, Page):
@@ -63,7 +67,12 @@ class AuthorIndexPage(CachedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = (
-            AuthorPage.objects.live().child_of(self).select_related("photo").order_by("title")
+            AuthorPage.objects.live()
+            .child_of(self)
+            .prefetch_related(
+                Prefetch("photo", queryset=Image.objects.prefetch_renditions("fill-96x96"))
+            )
+            .order_by("title")
         )
         return context
 
@@ -109,8 +118,13 @@ class ArticleQuerySet(PageQuerySet):
         """Live articles, newest first, with what a list of teasers shows, in three queries."""
         return (
             self.live()
-            .select_related("section", "lead_image")
-            .prefetch_related("authors")
+            .select_related("section")
+            .prefetch_related(
+                "authors",
+                Prefetch(
+                    "lead_image", queryset=Image.objects.prefetch_renditions(*TEASER_RENDITIONS)
+                ),
+            )
             .order_by("-first_published_at", "-pk")
         )
 
@@ -234,6 +248,13 @@ class ArticlePage(CachedPageMixin, Page):
     def image_alt(self):
         return self.lead_image_alt or (self.lead_image.title if self.lead_image else "")
 
+    def social_image_url(self):
+        """Absolute URL of the 1200×630 picture shown when the article is shared."""
+        if not self.lead_image:
+            return ""
+        url = self.lead_image.get_rendition("fill-1200x630").url
+        return url if url.startswith("http") else settings.SITE_URL + url
+
     def plain_text(self):
         parts = []
         for block in self.body:
@@ -256,6 +277,7 @@ class ArticlePage(CachedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = list(self.authors.all())
         context["related"] = list(self.related_articles())
+        context["og_image_url"] = self.social_image_url()
         # Other apps (topics, reactions, comments, newsletter) add what they show here.
         for provider in hooks.get_hooks("manchette_article_context"):
             context.update(provider(self, request) or {})

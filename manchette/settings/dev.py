@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import STATIC_ROOT, VAR_DIR
 
 DEBUG = os.environ.get("DEBUG", "0") == "1"
 # Static files straight from the source tree: no collectstatic needed to run the demo.
@@ -14,3 +14,4 @@ SECRET_KEY = (
 )
 ALLOWED_HOSTS = ["*"]
 (VAR_DIR / "mail").mkdir(parents=True, exist_ok=True)
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, tasks run inline, mail kept in memory by default."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdef"
@@ -9,11 +11,21 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory: browser tests run a real worker process on the same database.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
-if not REDIS_URL:
+    # One file per test process, so concurrent runs never share a database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+if REDIS_URL:
+    # One Redis database per test process: clearing the cache never touches another's.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
+    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{1 + int(worker) % 14}"
+else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}
+LOGGING["loggers"]["django_tasks_db"] = {"level": "WARNING"}
+LOGGING["root"]["level"] = "WARNING"
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ def run_clock_tick():
         call_command("publish_scheduled", verbosity=0)
     except Exception:
         logger.exception("Scheduled publishing failed")
+    call_command("newsletter_tick", verbosity=0)  # newsletter: scheduled, automatic, alerts, resume
     return True
 
 

@@ -1,0 +1,140 @@
+"""Anonymous pages come from the cache and are purged precisely."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from manchette.core.cache import purge_paths
+from manchette.core.models import SiteSettings
+from manchette.news.factories import ArticleFactory, FlashFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def section():
+    return SectionFactory(title="France", slug="france")
+
+
+def test_second_anonymous_request_is_a_cache_hit_with_shared_cache_headers(client, section):
+    first = client.get(section.url)
+    second = client.get(section.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert "s-maxage=" in second["Cache-Control"] and "public" in second["Cache-Control"]
+
+
+def test_cache_hit_costs_no_query(client, section, django_assert_num_queries):
+    client.get(section.url)
+    with django_assert_num_queries(0):
+        assert client.get(section.url)["X-Page-Cache"] == "hit"
+
+
+def test_signed_in_readers_bypass_the_cache_and_nothing_of_theirs_is_cached(
+    client, section, django_user_model
+):
+    client.get(section.url)  # cached anonymous copy
+    user = django_user_model.objects.create_user("lectrice", password="x", is_staff=True)
+    client.force_login(user)
+    response = client.get(section.url)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    client.logout()
+    anonymous = client.get(section.url)
+    assert anonymous["X-Page-Cache"] == "hit"
+    assert b"lectrice" not in anonymous.content
+
+
+def test_unknown_query_parameters_bypass_the_cache(client, section):
+    client.get(section.url + "?utm_source=x")
+    assert "X-Page-Cache" not in client.get(section.url + "?utm_source=x")
+
+
+def test_publishing_a_new_article_purges_its_section_home_and_feed(client, section):
+    for url in ("/", section.url, "/flux/"):
+        client.get(url)
+    article = ArticleFactory(parent=section, title="Première version", live=False)
+    article.save_revision().publish()
+    for url in ("/", section.url, "/flux/"):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert "Première version" in response.content.decode(), url
+
+
+def test_a_new_revision_is_visible_on_the_next_request(client, section):
+    article = ArticleFactory(parent=section, title="Titre initial")
+    client.get(article.url)
+    assert client.get(article.url)["X-Page-Cache"] == "hit"
+    article.title = "Titre corrigé"
+    article.save_revision().publish()
+    html = client.get(article.url).content.decode()
+    assert "Titre corrigé" in html and "Titre initial" not in html
+
+
+def test_unpublishing_removes_the_article_from_its_section_at_once(client, section):
+    article = ArticleFactory(parent=section, title="Article retiré")
+    assert "Article retiré" in client.get(section.url).content.decode()
+    article.unpublish()
+    assert "Article retiré" not in client.get(section.url).content.decode()
+    assert client.get(article.url).status_code == 404
+
+
+def test_purge_is_precise_other_sections_stay_cached(client, section):
+    other = SectionFactory(title="Sport", slug="sport")
+    client.get(other.url)
+    ArticleFactory(parent=section, live=False).save_revision().publish()
+    assert client.get(other.url)["X-Page-Cache"] == "hit"
+
+
+def test_purging_a_path_purges_all_its_pages(client, section):
+    for n in range(14):
+        ArticleFactory(parent=section, title=f"Dépêche {n}")
+    client.get(section.url + "?page=2")
+    purge_paths([section.url])
+    assert client.get(section.url + "?page=2")["X-Page-Cache"] == "miss"
+
+
+def test_flash_change_shows_on_every_page_at_once(client, section):
+    client.get("/")
+    client.get(section.url)
+    flash = FlashFactory(text="Séisme ressenti dans les Alpes")
+    assert "Séisme ressenti" in client.get("/").content.decode()
+    assert "Séisme ressenti" in client.get(section.url).content.decode()
+    flash.delete()
+    assert "Séisme ressenti" not in client.get(section.url).content.decode()
+
+
+def test_cached_page_never_outlives_the_next_flash_end(client, section):
+    FlashFactory(text="Bientôt fini", ends_at=timezone.now() + timedelta(seconds=40))
+    response = client.get(section.url)
+    lifetime = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert 0 < lifetime <= 40
+
+
+def test_cached_page_never_outlives_the_next_flash_start(client, section):
+    FlashFactory(text="À venir", starts_at=timezone.now() + timedelta(seconds=30), ends_at=None)
+    response = client.get(section.url)
+    lifetime = int(response["Cache-Control"].split("s-maxage=")[1].split(",")[0])
+    assert 0 < lifetime <= 30
+
+
+def test_flash_appears_and_expires_on_time_without_any_edit(client, section):
+    """The banner follows the clock: an item starts and ends without anyone saving anything."""
+    start = timezone.now() + timedelta(minutes=10)
+    FlashFactory(text="Conférence de presse", starts_at=start, ends_at=start + timedelta(hours=1))
+    assert "Conférence de presse" not in client.get(section.url).content.decode()
+    with time_machine.travel(start + timedelta(seconds=1), tick=False):
+        assert "Conférence de presse" in client.get(section.url).content.decode()
+    with time_machine.travel(start + timedelta(hours=1, seconds=1), tick=False):
+        assert "Conférence de presse" not in client.get(section.url).content.decode()
+
+
+def test_site_settings_change_purges_every_page(client, section):
+    client.get(section.url)
+    site_settings = SiteSettings.load()
+    site_settings.site_name = "La Gazette du Rhône"
+    site_settings.save()
+    assert "La Gazette du Rhône" in client.get(section.url).content.decode()
