@@ -1,7 +1,7 @@
-import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
+from defusedxml import ElementTree as ET
 from django.utils import timezone
 
 from manchette.news.factories import ArticleFactory
