@@ -102,7 +102,7 @@ def test_related_articles_come_from_the_same_section(client, article, section):
 
 def test_home_shows_the_lead_story_then_latest_by_section(client, section):
     culture = SectionFactory(title="Culture", slug="culture")
-    lead = ArticleFactory(parent=section, title="La une du jour", featured=True, hours_ago=5)
+    ArticleFactory(parent=section, title="La une du jour", featured=True, hours_ago=5)
     latest = [ArticleFactory(parent=culture, title=f"Culture {n}", hours_ago=n) for n in range(6)]
     html = client.get("/").content.decode()
     assert html.find("La une du jour") < html.find('id="rubrique-culture"')
