@@ -1,0 +1,73 @@
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from manchette.core.clients import client_ip, hashed_client_ip
+from manchette.core.ratelimit import hit, ratelimit
+
+rf = RequestFactory()
+
+
+def request(remote="203.0.113.9", forwarded=None, method="get", **extra):
+    if forwarded:
+        extra["HTTP_X_FORWARDED_FOR"] = forwarded
+    return getattr(rf, method)("/", REMOTE_ADDR=remote, **extra)
+
+
+def test_forwarded_for_is_ignored_without_a_trusted_proxy(settings):
+    settings.TRUSTED_PROXIES = []
+    assert client_ip(request(forwarded="1.2.3.4")) == "203.0.113.9"
+
+
+def test_forwarded_for_is_ignored_from_an_untrusted_peer(settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    assert client_ip(request(remote="198.51.100.7", forwarded="1.2.3.4")) == "198.51.100.7"
+
+
+def test_behind_trusted_proxies_the_first_untrusted_hop_from_the_right_is_the_client(settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8", "127.0.0.1"]
+    # A forged left-most value cannot win: the proxy appended the real peer.
+    spoofed = request(remote="127.0.0.1", forwarded="6.6.6.6, 192.0.2.44, 10.1.2.3")
+    assert client_ip(spoofed) == "192.0.2.44"
+    assert client_ip(request(remote="127.0.0.1", forwarded="not-an-ip")) == "127.0.0.1"
+
+
+def test_hashed_address_is_stable_and_not_the_address(settings):
+    first, second = hashed_client_ip(request()), hashed_client_ip(request())
+    assert first == second and "203.0.113.9" not in first
+    assert hashed_client_ip(request(remote="203.0.113.10")) != first
+
+
+def test_rate_limit_counts_within_a_window(db):
+    assert all(hit("scope", "client-a", "3/m") for _ in range(3))
+    assert not hit("scope", "client-a", "3/m")
+    assert hit("scope", "client-b", "3/m")
+    assert hit("other-scope", "client-a", "3/m")
+
+
+def test_limited_view_answers_429_in_french(db):
+    @ratelimit("test-post", "2/m", key=lambda r: r.POST.get("email"))
+    def view(req):
+        return HttpResponse("ok")
+
+    statuses = [
+        view(request(method="post", data={"email": "a@example.org"})).status_code for _ in range(3)
+    ]
+    assert statuses == [200, 200, 429]
+    limited = view(request(method="post", data={"email": "a@example.org"}))
+    assert "Trop de tentatives" in limited.content.decode()
+    assert limited["Retry-After"] == "60"
+    # Changing address does not get around the per-email limit.
+    other_ip = request(remote="198.51.100.1", method="post", data={"email": "A@example.org "})
+    assert view(other_ip).status_code == 429
+    # GETs are not limited.
+    assert all(view(request()).status_code == 200 for _ in range(5))
+
+
+@pytest.mark.redis
+def test_rate_limits_are_shared_through_redis(settings):
+    from django.core.cache import cache
+
+    assert "Redis" in type(cache).__name__
+    assert all(hit("redis-scope", "client", "2/m") for _ in range(2))
+    assert not hit("redis-scope", "client", "2/m")
