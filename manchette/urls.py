@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from manchette.core import views as core_views
 from manchette.news import feeds, sitemaps
 
 urlpatterns = [
@@ -35,4 +36,8 @@ if settings.SERVE_MEDIA:
         )
     )
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += [
+    # Wagtail's page serving, with a faster route to the page (see core/views.py).
+    re_path(r"^((?:[\w\-]+/)*)$", core_views.serve, name="manchette_serve"),
+    path("", include(wagtail_urls)),
+]

@@ -6,3 +6,6 @@ class CommentsConfig(AppConfig):
     name = "manchette.comments"
     label = "comments"
     verbose_name = _("Commentaires")
+
+    def ready(self):
+        from manchette.comments import signals  # noqa: F401

@@ -55,7 +55,7 @@ def purge_paths(paths):
 def purge_site():
     """Make every cached page render afresh: for changes shown on every page."""
     cache.set(SITE_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
-    cache.delete_many(["chrome:flash", "chrome:nav"])
+    cache.delete_many(["chrome:flash", "chrome:nav", "chrome:settings"])
 
 
 def _purge_frontend_cache(paths):

@@ -14,7 +14,7 @@ def site_chrome(request):
         ]
         cache.set("chrome:nav", nav, timeout=3600)
     return {
-        "site_settings": SiteSettings.load(request_or_site=request),
+        "site_settings": SiteSettings.current(),
         "nav_sections": nav,
         "flash_items": Flash.objects.chrome()["items"],
     }

@@ -94,6 +94,19 @@ class SiteSettings(BaseGenericSetting):
     def __str__(self):
         return self.site_name
 
+    @classmethod
+    def current(cls):
+        """The settings, from the cache (cleared by `purge_site` whenever they are saved)."""
+        from django.core.cache import cache
+
+        settings = cache.get("chrome:settings")
+        if settings is None:
+            settings = cls.load()
+            if settings.logo_id:
+                settings.logo  # noqa: B018 (fetched once, kept with the cached settings)
+            cache.set("chrome:settings", settings, timeout=3600)
+        return settings
+
     def social_links(self):
         return [
             {"network": name, "label": label, "url": getattr(self, name)}

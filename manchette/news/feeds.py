@@ -26,7 +26,7 @@ class LatestArticlesFeed(Feed):
     def title(self, section):
         from manchette.core.models import SiteSettings
 
-        name = SiteSettings.load().site_name
+        name = SiteSettings.current().site_name
         return f"{name} — {section.title}" if section else name
 
     def link(self, section):

@@ -312,31 +312,20 @@ class FlashQuerySet(models.QuerySet):
             .order_by(PRIORITY_RANK, "-starts_at")
         )
 
-    def next_change(self, now=None):
-        """When the set of live items next changes (a start or an end), or None."""
-        now = now or timezone.now()
-        published = self.filter(status=FlashStatus.PUBLISHED)
-        moments = [
-            published.filter(starts_at__gt=now)
-            .order_by("starts_at")
-            .values_list("starts_at", flat=True)
-            .first(),
-            published.filter(ends_at__gt=now)
-            .order_by("ends_at")
-            .values_list("ends_at", flat=True)
-            .first(),
-        ]
-        moments = [m for m in moments if m is not None]
-        return min(moments) if moments else None
-
     def chrome(self):
         """Live items as shown in the banner, cached until the next start or end."""
         entry = cache.get("chrome:flash")
-        if entry is not None and (
-            entry["valid_until"] is None or entry["valid_until"] > time.time()
-        ):
+        if entry is not None and (entry["valid_until"] or float("inf")) > time.time():
             return entry
         now = timezone.now()
+        # Every published item live or still to come, in one query: the banner and the
+        # moment it next changes are both worked out from them.
+        current = list(
+            self.filter(status=FlashStatus.PUBLISHED)
+            .filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+            .select_related("link_page")
+            .order_by(PRIORITY_RANK, "-starts_at")
+        )
         items = [
             {
                 "text": f.text,
@@ -344,16 +333,14 @@ class FlashQuerySet(models.QuerySet):
                 "priority": f.priority,
                 "priority_label": f.get_priority_display(),
             }
-            for f in self.live(now)
+            for f in current
+            if f.starts_at <= now
         ]
-        next_change = self.next_change(now)
-        entry = {
-            "items": items,
-            "valid_until": next_change.timestamp() if next_change else None,
-        }
-        timeout = (
-            None if next_change is None else max(1, int(next_change.timestamp() - time.time()))
-        )
+        moments = [f.starts_at for f in current if f.starts_at > now]
+        moments += [f.ends_at for f in current if f.ends_at is not None]
+        valid_until = min(moments).timestamp() if moments else None
+        entry = {"items": items, "valid_until": valid_until}
+        timeout = None if valid_until is None else max(1, int(valid_until - time.time()))
         cache.set("chrome:flash", entry, timeout=timeout)
         return entry
 

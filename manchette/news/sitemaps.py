@@ -29,7 +29,7 @@ def news_sitemap(request):
         {
             "articles": articles,
             "site_url": settings.SITE_URL,
-            "publication": SiteSettings.load().site_name,
+            "publication": SiteSettings.current().site_name,
         },
         content_type="application/xml; charset=utf-8",
     )

@@ -1,0 +1,73 @@
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from manchette.accounts import services
+from manchette.accounts.forms import ProfileForm, SigninForm
+from manchette.core.ratelimit import ratelimit
+
+
+def _safe_next(request, value):
+    if value and url_has_allowed_host_and_scheme(
+        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return value
+    return ""
+
+
+def _private(response):
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@ratelimit("signin", "5/h", key=lambda r: r.POST.get("email", "")[:254])
+@require_http_methods(["GET", "POST"])
+def signin(request):
+    """Asks for an address and emails a sign-in link; says the same whether it exists."""
+    form = SigninForm(
+        request.POST or None, initial={"next": _safe_next(request, request.GET.get("next", ""))}
+    )
+    if request.method == "POST" and form.is_valid():
+        services.request_signin(
+            form.cleaned_data["email"], _safe_next(request, form.cleaned_data["next"])
+        )
+        return _private(
+            render(request, "accounts/signin_sent.html", {"email": form.cleaned_data["email"]})
+        )
+    return _private(render(request, "accounts/signin.html", {"form": form}))
+
+
+@ratelimit("signin-link", "20/h")
+@require_http_methods(["GET", "POST"])
+def signin_link(request, token):
+    """GET shows a button (mail scanners follow links), POST signs in."""
+    next_url = _safe_next(request, request.GET.get("next", "")) or "/compte/"
+    if request.method == "GET":
+        return _private(render(request, "accounts/signin_confirm.html", {"next": next_url}))
+    user = services.user_for_token(token)
+    if user is None:
+        return _private(render(request, "accounts/signin_invalid.html", status=400))
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return HttpResponseRedirect(next_url)
+
+
+@require_POST
+def signout(request):
+    logout(request)
+    return HttpResponseRedirect("/")
+
+
+@login_required(login_url="/compte/connexion/")
+@ratelimit("profile", "20/m")
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, initial={"display_name": request.user.display_name})
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        services.update_profile(request.user, form.cleaned_data["display_name"])
+        saved = True
+    return _private(render(request, "accounts/profile.html", {"form": form, "saved": saved}))

@@ -1,0 +1,14 @@
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from manchette.core.cache import purge_site
+
+from .models import CommentSettings
+
+
+@receiver(post_save, sender=CommentSettings)
+def purge_on_settings_change(sender, instance, created, **kwargs):
+    # Page size, avatars and the site-wide switch show on every article; a row created on
+    # first read changes nothing shown.
+    if not created:
+        purge_site()

@@ -1,0 +1,149 @@
+import pytest
+
+from manchette.comments import services
+from manchette.comments.factories import CommentFactory
+from manchette.comments.models import (
+    CommentSettings,
+    CommentStatus,
+    GuestEmail,
+    HoldReason,
+    Premoderation,
+)
+from manchette.news.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rules():
+    settings_obj = CommentSettings.load()
+    settings_obj.banned_words = "saperlipopette\n"
+    settings_obj.suspect_words = "casino"
+    settings_obj.max_links = 1
+    settings_obj.burst_count = 3
+    settings_obj.save()
+    return settings_obj
+
+
+def trusted_post(article, body, email="fidele@example.org", client_hash="h1", **kw):
+    GuestEmail.objects.get_or_create(email=email, defaults={"confirmed_at": "2026-01-01T00:00Z"})
+    return services.post_comment(
+        article=article,
+        body=body,
+        name="Fidèle",
+        email=email,
+        client_hash=client_hash,
+        remembered_email=email,
+        **kw,
+    )
+
+
+def test_banned_word_rejects_and_tells_why(rules):
+    result = trusted_post(ArticleFactory(), "Quel SAPERLIPOPETTE d’article")
+    assert result.outcome == "rejected"
+    assert result.comment.status == CommentStatus.REJECTED
+    assert "interdit" in result.message
+
+
+def test_suspect_word_holds(rules):
+    result = trusted_post(ArticleFactory(), "Allez au casino")
+    assert result.outcome == "held"
+    assert result.comment.held_reason == HoldReason.SUSPECT_WORD
+    assert result.comment.held_detail == "casino"
+
+
+def test_too_many_links_hold(rules):
+    result = trusted_post(ArticleFactory(), "https://a.example et www.b.example")
+    assert result.comment.held_reason == HoldReason.LINKS
+
+
+def test_repeated_text_holds(rules):
+    article = ArticleFactory()
+    assert trusted_post(article, "Toujours la même chose").outcome == "published"
+    assert (
+        trusted_post(article, "Toujours la même chose").comment.held_reason == HoldReason.REPEATED
+    )
+
+
+def test_burst_from_one_address_holds(rules):
+    article = ArticleFactory()
+    for i in range(3):
+        trusted_post(article, f"Message {i}", email=f"p{i}@example.org", client_hash="burst")
+    result = trusted_post(article, "Encore un", email="p9@example.org", client_hash="burst")
+    assert result.comment.held_reason == HoldReason.BURST
+
+
+def test_mostly_rejected_history_holds(rules):
+    article = ArticleFactory()
+    for _ in range(3):
+        CommentFactory(
+            article=article, guest_email="troll@example.org", status=CommentStatus.REJECTED
+        )
+    result = trusted_post(article, "Je reviens", email="troll@example.org")
+    assert result.comment.held_reason == HoldReason.HISTORY
+
+
+def test_premoderation_all_holds_everyone(rules):
+    rules.premoderation = Premoderation.ALL
+    rules.save()
+    assert trusted_post(ArticleFactory(), "Bonjour").comment.held_reason == HoldReason.PREMODERATION
+
+
+def test_no_premoderation_publishes_a_new_guest_at_once(rules):
+    rules.premoderation = Premoderation.NONE
+    rules.save()
+    result = services.post_comment(
+        article=ArticleFactory(), body="Bonjour", name="Nouveau", email="new@example.org"
+    )
+    assert result.outcome == "published"
+
+
+def test_held_comment_stays_in_queue_after_confirmation(rules, client):
+    article = ArticleFactory()
+    result = services.post_comment(
+        article=article, body="Un casino ici", name="N", email="n@example.org"
+    )
+    assert result.outcome == "confirmation"
+    services.confirm_guest(services.confirmation_token(result.comment))
+    result.comment.refresh_from_db()
+    assert result.comment.status == CommentStatus.PENDING
+    assert not result.comment.awaiting_confirmation
+    from manchette.comments.models import Comment
+
+    assert list(Comment.objects.queue()) == [result.comment]
+
+
+def test_length_limit(rules):
+    rules.max_length = 10
+    rules.save()
+    with pytest.raises(services.CommentError):
+        trusted_post(ArticleFactory(), "x" * 11)
+
+
+def test_banned_author_cannot_post_and_suspension_ends(rules):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from manchette.comments.models import Ban
+
+    article = ArticleFactory()
+    ban = Ban.objects.create(
+        email="Fidele@example.org", reason="Insultes", until=timezone.now() + timedelta(days=1)
+    )
+    with pytest.raises(services.CommentError, match="Insultes"):
+        trusted_post(article, "Je suis suspendu")
+    ban.until = timezone.now() - timedelta(minutes=1)
+    ban.save()
+    assert trusted_post(article, "De retour").outcome == "published"
+
+
+def test_banned_account_cannot_post(rules, django_user_model):
+    from manchette.comments.models import Ban
+
+    user = django_user_model.objects.create_user(
+        "lecteur", "lecteur@example.org", display_name="Lec"
+    )
+    Ban.objects.create(user=user, reason="Spam")
+    with pytest.raises(services.CommentError, match="Spam"):
+        services.post_comment(article=ArticleFactory(), body="Hello", user=user)

@@ -1,0 +1,111 @@
+"""The public thread of an article, in a constant number of queries whatever its size."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Q
+from django.utils.translation import gettext_lazy as _
+
+from manchette.comments.avatars import avatar_url
+from manchette.comments.models import Comment, CommentStatus, ReportReason, SubscriptionKind
+
+SORTS = {"recents": "", "anciens": "anciens", "notes": "notes"}
+SORT_LABELS = [
+    ("recents", _("Plus récents")),
+    ("anciens", _("Plus anciens")),
+    ("notes", _("Les mieux notés")),
+]
+# Rows loaded with one page of threads: beyond it, the permalink page shows the whole thread.
+MAX_ROWS_PER_PAGE = 1000
+
+
+@dataclass
+class Node:
+    comment: Comment
+    avatar: str
+    children: list = field(default_factory=list)
+
+
+def clean_sort(value):
+    return value if value in SORTS else "recents"
+
+
+def clean_page(value):
+    try:
+        return max(1, min(int(value), 100000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def _sort_key(order):
+    if order == "anciens":
+        return lambda c: (not c.pinned, c.created_at, c.pk)
+    if order == "notes":
+        return lambda c: (not c.pinned, -c.score, -c.created_at.timestamp(), -c.pk)
+    return lambda c: (not c.pinned, -c.created_at.timestamp(), -c.pk)
+
+
+def node_for(comment, gravatar=False):
+    seed = f"u{comment.user_id}" if comment.user_id else comment.guest_email
+    email = comment.guest_email or (comment.user.email if gravatar and comment.user_id else "")
+    return Node(comment, avatar_url(comment.author_name, seed, gravatar=gravatar, email=email))
+
+
+def build_tree(rows, root_ids, order, gravatar=False):
+    nodes = {c.pk: node_for(c, gravatar) for c in rows}
+    roots = []
+    for node in sorted(nodes.values(), key=lambda n: (n.comment.created_at, n.comment.pk)):
+        parent_id = node.comment.parent_id
+        if parent_id is None and node.comment.pk in root_ids:
+            roots.append(node)
+        elif parent_id in nodes:
+            nodes[parent_id].children.append(node)
+    roots.sort(key=lambda n: _sort_key(order)(n.comment))
+    return roots
+
+
+def article_thread(article_id, *, page=1, order="recents", page_size=20, gravatar=False):
+    """Counts, then one page of top-level comments with their replies: two queries."""
+    order = clean_sort(order)
+    shown = Comment.objects.filter(article_id=article_id).shown()
+    stats = shown.aggregate(
+        published=Count("pk", filter=Q(status=CommentStatus.PUBLISHED)),
+        roots=Count("pk", filter=Q(parent__isnull=True)),
+        latest=Max("pk"),
+    )
+    page_size = max(1, page_size)
+    pages = max(1, -(-stats["roots"] // page_size))
+    page = min(clean_page(page), pages)
+    start = (page - 1) * page_size
+    root_ids = shown.roots().sorted(SORTS[order]).values("pk")[start : start + page_size]
+    rows = shown.filter(Q(pk__in=root_ids) | Q(thread_id__in=root_ids)).order_by(
+        "depth", "created_at", "pk"
+    )
+    if gravatar:
+        rows = rows.select_related("user")
+    rows = list(rows[:MAX_ROWS_PER_PAGE])
+    top = {c.pk for c in rows if c.parent_id is None}
+    return {
+        "article_id": article_id,
+        "count": stats["published"],
+        "latest_id": stats["latest"] or 0,
+        "threads": build_tree(rows, top, order, gravatar),
+        "page": page,
+        "pages": pages,
+        "next_page": page + 1 if page < pages else None,
+        "sort": order,
+        "sorts": SORT_LABELS,
+        "notify_kinds": SubscriptionKind.choices,
+        "report_reasons": ReportReason.choices,
+    }
+
+
+def root_page_of(comment, page_size):
+    """Which page (default order) of the article shows this comment's thread."""
+    root = comment.thread or comment
+    shown = Comment.objects.filter(article_id=comment.article_id).shown().roots()
+    before = shown.filter(
+        Q(pinned__gt=root.pinned)
+        | Q(pinned=root.pinned, created_at__gt=root.created_at)
+        | Q(pinned=root.pinned, created_at=root.created_at, pk__gt=root.pk)
+    ).count()
+    return before // max(1, page_size) + 1

@@ -1,0 +1,67 @@
+"""Page serving with a shortcut through Wagtail's routing.
+
+Wagtail walks the page tree one level per URL segment (a query each). A live page is found
+here by its URL path in one query (articles, the bulk of the traffic, come with their own
+fields in that query), and the site by host from the cache. Everything else, and any page the
+shortcut does not find, goes through Wagtail's own routing, so behaviour is unchanged:
+before-serve hooks (view restrictions) and `Page.serve` run as usual.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail import views as wagtail_views
+from wagtail.models import Page, Site
+
+SITE_CACHE_SECONDS = 300
+
+
+SITES_VERSION_KEY = "site-for-host:version"
+
+
+def _site_key(request):
+    version = cache.get_or_set(SITES_VERSION_KEY, 1, timeout=None)
+    return f"site-for-host:{version}:{request.get_host()}"
+
+
+def find_site(request):
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    site = cache.get(_site_key(request))
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is not None:
+            cache.set(_site_key(request), site, SITE_CACHE_SECONDS)
+    request._wagtail_site = site
+    return site
+
+
+def find_live_page(url_path):
+    from manchette.news.models import ArticlePage
+
+    # /<home>/<section>/<article>/ : try the article table first, in a single query.
+    if url_path.count("/") == 4:
+        article = ArticlePage.objects.live().select_related("section").filter(url_path=url_path)
+        article = article.first()
+        if article is not None:
+            return article
+    page = Page.objects.live().filter(url_path=url_path).first()
+    return page.specific if page is not None else None
+
+
+def serve(request, path):
+    site = find_site(request)
+    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+        page = find_live_page(site.root_page.url_path + path)
+        if page is not None:
+            request._wagtail_route_for_request = (page, [], {})
+    return wagtail_views.serve(request, path)
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+def forget_sites(sender, instance, **kwargs):
+    try:
+        cache.incr(SITES_VERSION_KEY)
+    except ValueError:
+        cache.set(SITES_VERSION_KEY, 2, timeout=None)

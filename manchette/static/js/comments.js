@@ -1,0 +1,219 @@
+// The comment section: progressive enhancement of plain forms and links that work without JS.
+// Per-reader data (CSRF token, form stamp, remembered name) is fetched only when the reader acts,
+// so a reader who only reads gets no cookie and the article page stays cacheable.
+const section = document.getElementById("commentaires");
+
+if (section) {
+  const list = section.querySelector(".comments__list");
+  const form = section.querySelector(".comment-form");
+  const formHome = form ? form.parentNode : null;
+  const formNext = form ? form.nextSibling : null;
+  let statePromise = null;
+  let sort = "recents";
+
+  const state = (fresh = false) => {
+    if (!statePromise || fresh) {
+      statePromise = fetch(section.dataset.stateUrl, {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      }).then((r) => r.json()).then((data) => { applyState(data); return data; });
+    }
+    return statePromise;
+  };
+
+  const applyState = (data) => {
+    if (form) {
+      form.elements.ts.value = data.ts;
+      const guest = form.querySelector(".comment-form__guest");
+      const signed = form.querySelector(".comment-form__signed");
+      if (data.signed_in) {
+        guest.hidden = true;
+        signed.hidden = false;
+        signed.querySelector(".comment-form__signed-name").textContent = data.name;
+      } else {
+        if (!form.elements.name.value) form.elements.name.value = data.name || "";
+        if (!form.elements.email.value) form.elements.email.value = data.email || "";
+      }
+    }
+    for (const own of data.own || []) {
+      const item = document.getElementById(`comment-${own.id}`);
+      if (!item) continue;
+      for (const link of item.querySelectorAll(":scope > .comment__card [data-own]")) {
+        link.hidden = link.dataset.own === "edit" && !own.editable;
+      }
+    }
+  };
+
+  const status = (message, isError = false) => {
+    const box = form.querySelector(".comment-form__status");
+    box.textContent = message;
+    box.classList.toggle("comment-form__status--error", isError);
+  };
+
+  const post = async (url, body) => {
+    const data = await state();
+    return fetch(url, {
+      method: "POST",
+      body,
+      credentials: "same-origin",
+      headers: { Accept: "application/json", "X-CSRFToken": data.csrf },
+    });
+  };
+
+  const fragment = async (url) => {
+    const response = await fetch(url, { headers: { Accept: "text/html" } });
+    const template = document.createElement("template");
+    template.innerHTML = await response.text();
+    return template.content;
+  };
+
+  const latestId = () => Math.max(
+    Number(section.dataset.latest || 0),
+    ...[...section.querySelectorAll(".comment[data-id]")].map((li) => Number(li.dataset.id)),
+  );
+
+  const replaceMore = (content) => {
+    section.querySelector(".comments__more-wrap")?.remove();
+    const more = content.querySelector(".comments__more-wrap");
+    if (more) list.after(more);
+  };
+
+  const loadList = async (url, append) => {
+    const content = await fragment(url);
+    const items = [...content.querySelectorAll(":scope > li.comment")];
+    if (!append) list.replaceChildren();
+    const known = new Set([...list.querySelectorAll(":scope > li")].map((li) => li.id));
+    for (const item of items) if (!known.has(item.id)) list.append(item);
+    replaceMore(content);
+    if (statePromise) state().then(applyState);
+  };
+
+  // Posting and replying
+  if (form) {
+    const replying = form.querySelector(".comment-form__replying");
+    const resetReply = () => {
+      form.elements.parent.value = "";
+      replying.hidden = true;
+      formHome.insertBefore(form, formNext);
+    };
+    form.addEventListener("focusin", () => state(), { once: true });
+    form.querySelector(".comment-form__cancel").addEventListener("click", resetReply);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      try {
+        await state();
+        let response = await post(form.action, new FormData(form));
+        if (response.status === 403) {
+          await state(true);
+          response = await post(form.action, new FormData(form));
+        }
+        const data = await response.json();
+        if (!response.ok && response.status !== 201) {
+          const details = Object.values(data.errors || {}).flat().join(" ");
+          status(`${data.error}${details ? ` ${details}` : ""}`, true);
+          return;
+        }
+        status(data.message, data.outcome === "rejected");
+        if (data.outcome === "rejected") return;
+        if (data.html) {
+          const template = document.createElement("template");
+          template.innerHTML = data.html.trim();
+          const item = template.content.firstElementChild;
+          const parent = data.parent && document.getElementById(`comment-${data.parent}`);
+          if (parent) {
+            let replies = parent.querySelector(":scope > .comment__replies");
+            if (!replies) {
+              replies = document.createElement("ol");
+              replies.className = "comment__replies";
+              parent.append(replies);
+            }
+            replies.append(item);
+          } else {
+            list.prepend(item);
+          }
+          section.querySelector(".comments__empty")?.remove();
+          section.dataset.latest = String(Math.max(latestId(), data.id));
+          state(true);
+        }
+        form.elements.body.value = "";
+        if (form.elements.parent.value) resetReply();
+      } catch {
+        status("Envoi impossible pour le moment : votre texte est conservé, réessayez.", true);
+      } finally {
+        button.disabled = false;
+      }
+    });
+
+    section.addEventListener("click", (event) => {
+      const link = event.target.closest("[data-reply]");
+      if (!link) return;
+      event.preventDefault();
+      const item = document.getElementById(`comment-${link.dataset.reply}`);
+      item.querySelector(":scope > .comment__card").after(form);
+      form.elements.parent.value = link.dataset.reply;
+      replying.hidden = false;
+      replying.querySelector("strong").textContent = link.dataset.author;
+      form.elements.body.focus();
+    });
+  }
+
+  // Votes
+  section.addEventListener("submit", async (event) => {
+    const vote = event.target.closest(".comment__vote");
+    if (!vote) return;
+    event.preventDefault();
+    const body = new FormData();
+    body.append("value", event.submitter ? event.submitter.value : "up");
+    const response = await post(vote.action, body);
+    if (!response.ok) return;
+    const data = await response.json();
+    vote.querySelector(".comment__up").textContent = data.up;
+    vote.querySelector(".comment__down").textContent = data.down;
+    for (const button of vote.querySelectorAll("button")) {
+      button.setAttribute("aria-pressed", String((button.value === "up" ? 1 : -1) === data.mine));
+    }
+  });
+
+  // "Voir plus" and sorting, from the fragment endpoint
+  section.addEventListener("click", async (event) => {
+    const more = event.target.closest(".comments__more");
+    const sortLink = event.target.closest("[data-sort]");
+    if (more) {
+      event.preventDefault();
+      await loadList(more.dataset.fragment, true);
+    } else if (sortLink) {
+      event.preventDefault();
+      sort = sortLink.dataset.sort;
+      for (const link of section.querySelectorAll("[data-sort]")) {
+        link.toggleAttribute("aria-current", link === sortLink);
+      }
+      await loadList(`${section.dataset.listUrl}?tri=${sort}&fragment=1`, false);
+    }
+  });
+
+  // New comments while the page is open
+  const notice = section.querySelector(".comments__new");
+  const noticeButton = notice.querySelector("button");
+  noticeButton.addEventListener("click", async () => {
+    notice.hidden = true;
+    await loadList(`${section.dataset.listUrl}?tri=${sort}&fragment=1`, false);
+    section.dataset.latest = String(latestId());
+  });
+  const poll = async () => {
+    if (document.hidden) return;
+    try {
+      const response = await fetch(`${section.dataset.newUrl}?depuis=${latestId()}`);
+      const { count } = await response.json();
+      if (count > 0) {
+        noticeButton.textContent = count === 1 ? "1 nouveau commentaire" : `${count} nouveaux commentaires`;
+        notice.hidden = false;
+      }
+    } catch {
+      // offline: try again at the next tick
+    }
+  };
+  setInterval(poll, Number(section.dataset.pollSeconds || 30) * 1000);
+  section.pollNow = poll;
+}
