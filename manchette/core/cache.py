@@ -55,7 +55,7 @@ def purge_paths(paths):
 def purge_site():
     """Make every cached page render afresh: for changes shown on every page."""
     cache.set(SITE_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
-    cache.delete_many(["chrome:flash", "chrome:nav", "chrome:settings"])
+    cache.delete_many(["chrome:flash", "chrome:nav", "chrome:settings", VIEW_RESTRICTIONS_KEY])
 
 
 def _purge_frontend_cache(paths):
@@ -92,8 +92,30 @@ def is_anonymous_request(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
+VIEW_RESTRICTIONS_KEY = "chrome:any-view-restriction"
+
+
+def any_view_restriction():
+    """Whether any page of the site is private; most newsrooms have none."""
+    from wagtail.models import PageViewRestriction
+
+    found = cache.get(VIEW_RESTRICTIONS_KEY)
+    if found is None:
+        found = PageViewRestriction.objects.exists()
+        cache.set(VIEW_RESTRICTIONS_KEY, found, timeout=3600)
+    return found
+
+
 class CachedPageMixin:
     """A Wagtail page served to anonymous readers from the page cache."""
+
+    def get_view_restrictions(self):
+        # Skips two queries per page view while no page of the site is private.
+        if not any_view_restriction():
+            from wagtail.models import PageViewRestriction
+
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

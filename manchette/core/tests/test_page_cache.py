@@ -138,3 +138,12 @@ def test_site_settings_change_purges_every_page(client, section):
     site_settings.site_name = "La Gazette du Rhône"
     site_settings.save()
     assert "La Gazette du Rhône" in client.get(section.url).content.decode()
+
+
+def test_a_page_made_private_is_no_longer_served_from_the_cache(client, section):
+    from wagtail.models import PageViewRestriction
+
+    assert client.get(section.url).status_code == 200
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
+    response = client.get(section.url)
+    assert response.status_code == 302 and "/login" in response["Location"]
