@@ -6,3 +6,6 @@ class TopicsConfig(AppConfig):
     name = "manchette.topics"
     label = "topics"
     verbose_name = _("Sujets")
+
+    def ready(self):
+        from manchette.topics import signals  # noqa: F401

@@ -1,0 +1,430 @@
+"""Every write of the topics app: linking articles, deciding suggestions, follows, demo topics."""
+
+import hashlib
+import json
+import logging
+import re
+
+from django.core import signing
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from manchette.core.cache import purge_paths
+from manchette.topics import linker
+from manchette.topics.models import (
+    ArticleLinking,
+    ArticleTopic,
+    SuggestionStatus,
+    Topic,
+    TopicAlias,
+    TopicFollow,
+    TopicKind,
+    TopicSuggestion,
+)
+
+logger = logging.getLogger(__name__)
+
+TRAILING_ELISION_RE = re.compile(r"\s+\w{1,6}'$")
+ENTITY_KINDS = {"PER": TopicKind.PERSON, "LOC": TopicKind.PLACE, "ORG": TopicKind.ORGANISATION}
+TOPICS_INDEX_PATH = "/sujets/"
+FOLLOW_SALT = "topics.follow"
+UNFOLLOW_SALT = "topics.unfollow"
+FOLLOW_MAX_AGE = 7 * 24 * 3600
+
+
+# --- reading what the linker needs ------------------------------------------------------------
+
+
+def build_gazetteer():
+    """Every confirmed topic's name and aliases (two queries)."""
+    topics = {t.pk: t for t in Topic.objects.confirmed().only("pk", "name", "slug", "kind")}
+    entries = [linker.AliasEntry(t.name, t.pk, t.name, t.slug) for t in topics.values()]
+    for topic in topics.values():
+        if topic.kind == TopicKind.THEME and topic.name[:1].isupper():
+            # A theme is a common noun: "Inflation" is also "inflation" in a sentence.
+            lower = topic.name[:1].lower() + topic.name[1:]
+            entries.append(linker.AliasEntry(lower, topic.pk, topic.name, topic.slug))
+    for alias in TopicAlias.objects.filter(topic_id__in=topics).only("name", "topic_id"):
+        topic = topics[alias.topic_id]
+        entries.append(linker.AliasEntry(alias.name, topic.pk, topic.name, topic.slug))
+    return linker.Gazetteer(entries)
+
+
+def known_names():
+    """Normalised names no suggestion should be made for: topics, aliases, decided names."""
+    names = set(Topic.objects.values_list("normalised_name", flat=True))
+    names.update(TopicAlias.objects.values_list("normalised", flat=True))
+    names.update(
+        TopicSuggestion.objects.exclude(status=SuggestionStatus.PENDING).values_list(
+            "normalised", flat=True
+        )
+    )
+    return names
+
+
+def body_fingerprint(article):
+    """A hash of the article's body as stored: the linked copy is only shown while it matches."""
+    raw = list(article.body.raw_data)
+    return hashlib.sha256(
+        json.dumps(raw, sort_keys=True, default=str, ensure_ascii=False).encode()
+    ).hexdigest()
+
+
+def render_plain_body(article):
+    return render_to_string("topics/plain_body.html", {"page": article})
+
+
+def topic_paths(topics):
+    return slug_paths(t.slug for t in topics)
+
+
+def slug_paths(slugs):
+    paths = [TOPICS_INDEX_PATH]
+    for slug in {s for s in slugs if s}:
+        paths += [f"/sujets/{slug}/", f"/sujets/{slug}/flux/"]
+    return paths
+
+
+# --- linking --------------------------------------------------------------------------------
+
+
+def suggestion_candidates(result, entity_lists, gazetteer, known, is_common_word):
+    """Unknown PER/LOC/ORG names found by the recogniser: {normalised: (name, kind)}."""
+    found = {}
+    for entities in entity_lists:
+        for _start, _end, label, text in entities:
+            name = linker.strip_elision(text).strip(' .,;:!?«»"()[]—–-')
+            name = TRAILING_ELISION_RE.sub("", name).strip()
+            key = linker.normalise_name(name)
+            if (
+                len(name) < 3
+                or len(name) > 80
+                or not name[:1].isupper()
+                or any(c.isdigit() for c in name)
+                or "\n" in name
+                or key in known
+                or key in gazetteer
+            ):
+                continue
+            words = name.split()
+            if len(words) == 1 and is_common_word(name.lower()):
+                continue  # "Sécheresse" opening a sentence is no place
+            if len(words) > 6:
+                continue
+            found.setdefault(key, (name, ENTITY_KINDS[label]))
+    return found
+
+
+def _block_entities(blocks):
+    from manchette.topics import nlp
+
+    texts = [b if b.strip() else "" for b in blocks]
+    return nlp.entities(texts)
+
+
+def link_article(article, *, gazetteer=None, with_suggestions=True, purge=True):
+    """Links the article's body to its topics, stores the result and records suggestions.
+
+    Guarantees: the stored body is sanitised and made from the current body; mentions
+    (ArticleTopic) match the body; the article page and every topic page it appears or
+    appeared on are purged after commit. Safe to run again at any time.
+    """
+    from manchette.topics import nlp
+
+    article = article.specific
+    gazetteer = gazetteer if gazetteer is not None else build_gazetteer()
+    linking, _created = ArticleLinking.objects.get_or_create(article=article)
+    body_html = render_plain_body(article)
+    result = linker.link_html(
+        body_html,
+        gazetteer,
+        excluded_topic_ids=linking.removed_topic_ids,
+        link=linking.enabled,
+        is_common_word=nlp.is_common_word,
+    )
+    candidates = {}
+    if with_suggestions:
+        candidates = suggestion_candidates(
+            result,
+            _block_entities(result.blocks),
+            gazetteer,
+            known_names(),
+            nlp.is_common_word,
+        )
+    with transaction.atomic():
+        old_topic_ids = set(
+            ArticleTopic.objects.filter(article=article).values_list("topic_id", flat=True)
+        )
+        new_topic_ids = set(result.mentions)
+        ArticleTopic.objects.filter(article=article).exclude(topic_id__in=new_topic_ids).delete()
+        existing = {m.topic_id: m for m in ArticleTopic.objects.filter(article=article)}
+        for topic_id, count in result.mentions.items():
+            is_linked = topic_id in result.linked
+            mention = existing.get(topic_id)
+            if mention is None:
+                ArticleTopic.objects.create(
+                    article=article, topic_id=topic_id, count=count, linked=is_linked
+                )
+            elif mention.count != count or mention.linked != is_linked:
+                mention.count, mention.linked = count, is_linked
+                mention.save(update_fields=["count", "linked"])
+        topics = {
+            t.pk: t
+            for t in Topic.objects.filter(pk__in=new_topic_ids | old_topic_ids).only(
+                "pk", "name", "slug", "kind"
+            )
+        }
+        order = result.linked + [t for t in result.mentions if t not in result.linked]
+        linking.linked_body_html = result.html if linking.enabled else ""
+        linking.body_fingerprint = body_fingerprint(article)
+        linking.topics_json = [
+            {"id": t, "name": topics[t].name, "slug": topics[t].slug, "kind": topics[t].kind}
+            for t in order
+            if t in topics
+        ]
+        linking.linked_at = timezone.now()
+        linking.save()
+        if with_suggestions:
+            _record_suggestions(article, candidates)
+        if purge:
+            paths = [article.url] + topic_paths(topics.values())
+            transaction.on_commit(lambda: purge_paths(paths))
+    return result
+
+
+def _record_suggestions(article, candidates):
+    # The article's pending suggestions are those its current body gives.
+    for suggestion in TopicSuggestion.objects.pending().filter(articles=article):
+        if suggestion.normalised not in candidates:
+            suggestion.articles.remove(article)
+    for key, (name, kind) in candidates.items():
+        suggestion = TopicSuggestion.objects.filter(normalised=key).first()
+        if suggestion is None:
+            suggestion = TopicSuggestion.objects.create(name=name, kind=kind)
+        if suggestion.status == SuggestionStatus.PENDING:
+            suggestion.articles.add(article)
+
+
+def link_all_articles(articles=None, progress=None):
+    """(Re)links every article (or the given ones) with one gazetteer; returns the count."""
+    from manchette.news.models import ArticlePage
+
+    gazetteer = build_gazetteer()
+    articles = ArticlePage.objects.all() if articles is None else articles
+    count = 0
+    for article in articles.iterator() if hasattr(articles, "iterator") else articles:
+        link_article(article, gazetteer=gazetteer)
+        count += 1
+        if progress:
+            progress(count)
+    return count
+
+
+def articles_mentioning(names):
+    """Articles whose text contains one of `names` (through the normalised search document)."""
+    from django.db.models import Q
+
+    from manchette.news.models import ArticlePage
+    from manchette.search.services import normalise
+
+    query = Q()
+    for name in names:
+        terms = normalise(linker.strip_elision(name))
+        if terms:
+            query |= Q(search_document__contains=" " + " ".join(terms) + " ")
+    if not query:
+        return ArticlePage.objects.none()
+    return ArticlePage.objects.filter(query)
+
+
+def relink_topic(topic_id, extra_names=(), article_ids=()):
+    """Relinks the articles a topic's change affects: those mentioning it, before or now."""
+    from manchette.news.models import ArticlePage
+
+    topic = Topic.objects.filter(pk=topic_id).first() if topic_id else None
+    names = list(extra_names)
+    ids = set(article_ids)
+    if topic is not None:
+        names += topic.names()
+        ids.update(ArticleTopic.objects.filter(topic=topic).values_list("article_id", flat=True))
+    ids.update(articles_mentioning(names).values_list("pk", flat=True))
+    articles = ArticlePage.objects.filter(pk__in=ids).order_by("pk")
+    return link_all_articles(articles)
+
+
+def topic_changed(topic_id, *, slugs=(), old_names=(), article_ids=()):
+    """After a topic is created, edited or deleted: purge its pages, relink what it touches.
+
+    The purge happens at commit; the relinking (which purges each article) in a task.
+    """
+    from manchette.topics.tasks import relink_topic_task
+
+    paths = slug_paths(slugs)
+    names, ids = list(old_names), list(article_ids)
+
+    def after_commit():
+        purge_paths(paths)
+        relink_topic_task.enqueue(topic_id, names, ids)
+
+    transaction.on_commit(after_commit)
+
+
+def schedule_article_linking(article):
+    from manchette.topics.tasks import link_article_task
+
+    article_id = article.pk
+    transaction.on_commit(lambda: link_article_task.enqueue(article_id))
+
+
+# --- editor decisions -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def confirm_suggestion(suggestion, *, user=None, name=None, kind=None, topic=None):
+    """Confirms a suggestion: as a new topic, or as another name of an existing `topic`.
+
+    Then relinks, in a task, every article that mentions the name.
+    """
+    suggestion = TopicSuggestion.objects.select_for_update().get(pk=suggestion.pk)
+    if topic is None:
+        topic = Topic(name=(name or suggestion.name).strip(), kind=kind or suggestion.kind)
+        topic.full_clean(exclude=["slug", "normalised_name"])
+        topic.save()
+    else:
+        alias = TopicAlias(topic=topic, name=(name or suggestion.name).strip())
+        alias.full_clean(exclude=["topic", "normalised"])
+        alias.save()
+    article_ids = list(suggestion.articles.values_list("pk", flat=True))
+    suggestion.status = SuggestionStatus.CONFIRMED
+    suggestion.topic = topic
+    suggestion.decided_at = timezone.now()
+    suggestion.decided_by = user
+    suggestion.save()
+    topic_changed(
+        topic.pk, slugs=[topic.slug], old_names=[suggestion.name], article_ids=article_ids
+    )
+    return topic
+
+
+@transaction.atomic
+def reject_suggestion(suggestion, *, user=None):
+    """Rejects a name for good: it is never suggested again."""
+    suggestion.status = SuggestionStatus.REJECTED
+    suggestion.decided_at = timezone.now()
+    suggestion.decided_by = user
+    suggestion.save(update_fields=["status", "decided_at", "decided_by"])
+    suggestion.articles.clear()
+    return suggestion
+
+
+@transaction.atomic
+def set_linking_enabled(article, enabled):
+    """Turns automatic links on or off for one article, then relinks it."""
+    linking, _ = ArticleLinking.objects.get_or_create(article=article)
+    linking.enabled = enabled
+    linking.save(update_fields=["enabled"])
+    schedule_article_linking(article)
+    return linking
+
+
+@transaction.atomic
+def remove_link(article, topic_id):
+    """Removes one topic's link from one article (and stops listing it there)."""
+    linking, _ = ArticleLinking.objects.select_for_update().get_or_create(article=article)
+    if topic_id not in linking.removed_topic_ids:
+        linking.removed_topic_ids = [*linking.removed_topic_ids, topic_id]
+        linking.save(update_fields=["removed_topic_ids"])
+    schedule_article_linking(article)
+    return linking
+
+
+@transaction.atomic
+def restore_link(article, topic_id):
+    linking, _ = ArticleLinking.objects.select_for_update().get_or_create(article=article)
+    linking.removed_topic_ids = [t for t in linking.removed_topic_ids if t != topic_id]
+    linking.save(update_fields=["removed_topic_ids"])
+    schedule_article_linking(article)
+    return linking
+
+
+# --- follows --------------------------------------------------------------------------------
+
+
+def follow_token(follow, salt):
+    return signing.dumps({"f": follow.pk, "e": follow.email}, salt=salt, compress=True)
+
+
+def read_follow_token(token, salt, max_age=None):
+    """The follow a signed token names, or None (bad, expired or for a changed address)."""
+    try:
+        data = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    follow = TopicFollow.objects.select_related("topic").filter(pk=data.get("f")).first()
+    if follow is None or follow.email != data.get("e"):
+        return None
+    return follow
+
+
+def request_follow(topic, email):
+    """Records a follow request and sends, from a task, the confirmation link.
+
+    Answers the same whatever the address's state, so nobody learns who follows what.
+    """
+    from manchette.topics.tasks import send_follow_confirmation_task
+
+    email = email.strip().lower()
+    with transaction.atomic():
+        follow, _created = TopicFollow.objects.get_or_create(topic=topic, email=email)
+        follow_id = follow.pk
+        transaction.on_commit(lambda: send_follow_confirmation_task.enqueue(follow_id))
+    return follow
+
+
+def confirm_follow(follow):
+    if not follow.confirmed:
+        follow.confirmed = True
+        follow.confirmed_at = timezone.now()
+        follow.save(update_fields=["confirmed", "confirmed_at"])
+    return follow
+
+
+def unfollow(follow):
+    follow.delete()
+
+
+# --- demo content ---------------------------------------------------------------------------
+
+
+def seed_topics(topics=None, link=True):
+    """Creates the demo topics (idempotent) and links every live article.
+
+    Returns (topics created, articles linked).
+    """
+    from manchette.core import demo_data
+    from manchette.news.models import ArticlePage
+
+    created = 0
+    with transaction.atomic():
+        for data in topics if topics is not None else demo_data.TOPICS:
+            key = linker.normalise_name(data["name"])
+            topic = Topic.objects.filter(normalised_name=key).first()
+            if topic is None:
+                topic = Topic.objects.create(
+                    name=data["name"],
+                    kind=data["kind"],
+                    description=data.get("description", ""),
+                )
+                created += 1
+            for alias in data.get("aliases", []):
+                alias_key = linker.normalise_name(alias)
+                if alias_key == topic.normalised_name:
+                    continue
+                if TopicAlias.objects.filter(normalised=alias_key).exists():
+                    continue
+                TopicAlias.objects.create(topic=topic, name=alias)
+    linked = 0
+    if link:
+        linked = link_all_articles(ArticlePage.objects.live().order_by("pk"))
+    return created, linked

@@ -1,0 +1,29 @@
+"""Linking is enqueued on publication (after commit); unpublishing purges the topic pages."""
+
+from django.db import transaction
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from manchette.core.cache import purge_paths
+
+
+@receiver(page_published)
+def link_on_publish(sender, instance, **kwargs):
+    from manchette.news.models import ArticlePage
+    from manchette.topics.services import schedule_article_linking
+
+    page = instance.specific
+    if isinstance(page, ArticlePage):
+        schedule_article_linking(page)
+
+
+@receiver(page_unpublished)
+def purge_topics_on_unpublish(sender, instance, **kwargs):
+    from manchette.news.models import ArticlePage
+    from manchette.topics.models import Topic
+    from manchette.topics.services import topic_paths
+
+    page = instance.specific
+    if isinstance(page, ArticlePage):
+        paths = topic_paths(Topic.objects.filter(mentions__article=page))
+        transaction.on_commit(lambda: purge_paths(paths))

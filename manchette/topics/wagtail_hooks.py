@@ -1,0 +1,148 @@
+"""Admin: the "Sujets" menu (topics, suggestions), the article's topics view, and the
+article page's context (the stored linked body: no NLP on a page view)."""
+
+from django.urls import path, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from manchette.topics import admin_views, services
+from manchette.topics.models import ArticleLinking, ArticleTopic, Topic
+
+
+@hooks.register("manchette_article_context")
+def article_topics_context(article, request):
+    """One query: the stored linked body, shown only while made from the current body."""
+    if not article.pk:
+        return {"topics_linked_body": None, "article_topics": []}
+    linking = (
+        ArticleLinking.objects.filter(article_id=article.pk)
+        .only("enabled", "linked_body_html", "body_fingerprint", "topics_json")
+        .first()
+    )
+    if linking is None:
+        return {"topics_linked_body": None, "article_topics": []}
+    fresh = linking.body_fingerprint == services.body_fingerprint(article)
+    body = None
+    if fresh and linking.enabled and linking.linked_body_html:
+        body = mark_safe(linking.linked_body_html)  # noqa: S308 (sanitised with nh3 when stored)
+    return {"topics_linked_body": body, "article_topics": linking.topics_json if fresh else []}
+
+
+class TopicFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Topic
+        fields = ["kind", "confirmed"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Sujets")
+    list_display = ["name", "kind", "confirmed", "updated_at"]
+    list_filter = ["kind", "confirmed"]
+    filterset_class = TopicFilterSet
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+class TopicsGroup(SnippetViewSetGroup):
+    items = (TopicViewSet,)
+    menu_label = _("Sujets")
+    menu_icon = "tag"
+    menu_order = 210
+    submenu_hook = "register_topics_menu_item"
+
+
+register_snippet(TopicsGroup)
+
+
+@hooks.register("register_topics_menu_item")
+def suggestions_menu_item():
+    return MenuItem(
+        _("Suggestions"),
+        reverse("topics_admin:suggestions"),
+        icon_name="help",
+        order=2,
+    )
+
+
+@hooks.register("register_admin_urls")
+def topics_admin_urls():
+    return [
+        path(
+            "sujets/",
+            (
+                [
+                    path("suggestions/", admin_views.suggestions, name="suggestions"),
+                    path(
+                        "suggestions/<int:pk>/confirmer/",
+                        admin_views.confirm,
+                        name="confirm",
+                    ),
+                    path("suggestions/<int:pk>/rejeter/", admin_views.reject, name="reject"),
+                    path("article/<int:page_id>/", admin_views.article_topics, name="article"),
+                ],
+                "topics_admin",
+                "topics_admin",
+            ),
+        )
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def article_topics_button(page, user, view_name, next_url=None):
+    from manchette.news.models import ArticlePage
+
+    if not page.pk or page.specific_class is not ArticlePage:
+        return []
+    return [
+        Button(
+            _("Sujets et liens de l’article"),
+            reverse("topics_admin:article", args=[page.pk]),
+            icon_name="tag",
+            priority=40,
+        )
+    ]
+
+
+# Topic edits in the admin: relink the articles concerned and purge their pages.
+_DELETING = {}
+
+
+@hooks.register("before_edit_snippet")
+def remember_topic_names(request, instance):
+    if isinstance(instance, Topic):
+        request._topic_before = (instance.names(), instance.slug)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def topic_saved(request, instance):
+    if isinstance(instance, Topic):
+        old_names, old_slug = getattr(request, "_topic_before", ((), instance.slug))
+        services.topic_changed(instance.pk, slugs=[old_slug, instance.slug], old_names=old_names)
+
+
+@hooks.register("before_delete_snippet")
+def remember_deleted_topics(request, instances):
+    for instance in instances:
+        if isinstance(instance, Topic):
+            # Keyed by slug: Django clears the primary key of a deleted instance.
+            _DELETING[instance.slug] = list(
+                ArticleTopic.objects.filter(topic=instance).values_list("article_id", flat=True)
+            )
+
+
+@hooks.register("after_delete_snippet")
+def topic_deleted(request, instances):
+    for instance in instances:
+        if isinstance(instance, Topic):
+            services.topic_changed(
+                None, slugs=[instance.slug], article_ids=_DELETING.pop(instance.slug, [])
+            )
