@@ -6,3 +6,6 @@ class ReactionsConfig(AppConfig):
     name = "manchette.reactions"
     label = "reactions"
     verbose_name = _("Réactions")
+
+    def ready(self):
+        from manchette.reactions import signals  # noqa: F401

@@ -5,12 +5,16 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
+
+from manchette.reactions.icons import ReactionIcon, icon_svg
 
 KINDS_CACHE_KEY = "reactions:kinds"
 COUNTS_CACHE_KEY = "reactions:counts:{article_id}"
@@ -26,7 +30,7 @@ class ReactionKindQuerySet(models.QuerySet):
         kinds = cache.get(KINDS_CACHE_KEY)
         if kinds is None:
             kinds = [
-                {"id": k.pk, "slug": k.slug, "label": k.label, "icon": k.icon}
+                {"id": k.pk, "slug": k.slug, "label": k.label, "icon_html": k.icon_html}
                 for k in self.active()
             ]
             cache.set(KINDS_CACHE_KEY, kinds, timeout=None)
@@ -47,7 +51,15 @@ class ReactionKind(Orderable):
     icon = models.CharField(
         _("icône"),
         max_length=16,
-        help_text=_("Un émoji, affiché à côté du libellé (par exemple 💡)."),
+        choices=ReactionIcon.choices,
+        blank=True,
+        help_text=_("Une icône fournie avec le site (dessin en ligne, identique partout)."),
+    )
+    emoji = models.CharField(
+        _("ou émoji"),
+        max_length=16,
+        blank=True,
+        help_text=_("Un émoji à la place de l’icône (par exemple 💡) ; laissez vide sinon."),
     )
     active = models.BooleanField(
         _("proposée aux lecteurs"),
@@ -57,7 +69,12 @@ class ReactionKind(Orderable):
 
     objects = ReactionKindQuerySet.as_manager()
 
-    panels = [FieldPanel("label"), FieldPanel("slug"), FieldPanel("icon"), FieldPanel("active")]
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("icon"), FieldPanel("emoji")]),
+        FieldPanel("active"),
+    ]
 
     class Meta:
         verbose_name = _("type de réaction")
@@ -65,7 +82,28 @@ class ReactionKind(Orderable):
         ordering = ["sort_order", "pk"]
 
     def __str__(self):
-        return f"{self.icon} {self.label}".strip()
+        return self.label
+
+    def clean(self):
+        if not self.icon and not self.emoji:
+            raise ValidationError({"icon": _("Choisissez une icône ou saisissez un émoji.")})
+
+    def save(self, *args, **kwargs):
+        if self.sort_order is None:
+            last = ReactionKind.objects.aggregate(last=models.Max("sort_order"))["last"]
+            self.sort_order = 0 if last is None else last + 1
+        super().save(*args, **kwargs)
+
+    @property
+    def icon_html(self):
+        """The emoji when there is one, else the shipped inline SVG; decorative either way."""
+        if self.emoji:
+            return format_html(
+                '<span class="reactions__emoji" aria-hidden="true">{}</span>', self.emoji
+            )
+        return icon_svg(self.icon)
+
+    icon_html.fget.short_description = _("icône")
 
 
 class ReactionQuerySet(models.QuerySet):

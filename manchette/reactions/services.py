@@ -36,7 +36,10 @@ def _bump(article_id, kind_id, delta):
 
 
 def _forget_counts(article_id):
-    transaction.on_commit(lambda: cache.delete(COUNTS_CACHE_KEY.format(article_id=article_id)))
+    key = COUNTS_CACHE_KEY.format(article_id=article_id)
+    cache.delete(key)
+    # Again once committed: a reader may have cached the old counts in between.
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def react(article, kind, reader):
@@ -152,7 +155,7 @@ def reaction_state(article_id, reader):
             {
                 "slug": k["slug"],
                 "label": k["label"],
-                "icon": k["icon"],
+                "icon_html": k["icon_html"],
                 "count": count,
                 "percent": percent,
                 "mine": k["slug"] == mine,

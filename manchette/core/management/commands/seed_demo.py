@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 
 from manchette.core import demo_data
 from manchette.core.cache import purge_site
@@ -16,6 +17,7 @@ from manchette.core.factories import ImageFactory, home_page
 from manchette.core.models import SiteSettings
 from manchette.news.factories import ArticleFactory, AuthorFactory, FlashFactory, SectionFactory
 from manchette.news.models import ArticlePage, AuthorPage, Flash, FlashPriority, SectionPage
+from manchette.topics.services import seed_topics
 
 
 def body_blocks(blocks):
@@ -77,7 +79,9 @@ class Command(BaseCommand):
         created = 0
         articles = []
         for index, data in enumerate(demo_data.ARTICLES):
-            article = ArticlePage.objects.filter(title=data["title"]).first()
+            # Found by address, so an article the newsroom retitled is kept as it is.
+            slug = slugify(data["title"])[:80]
+            article = ArticlePage.objects.filter(slug=slug).first()
             if article is None:
                 article = ArticleFactory(
                     parent=sections[data["section"]],
@@ -111,7 +115,9 @@ class Command(BaseCommand):
                     if data["priority"] != FlashPriority.ALERTE
                     else now + timedelta(days=2),
                 )
+        topics_created, linked = seed_topics()
         purge_site()
+        self.stdout.write(f"Sujets : {topics_created} créés, {linked} articles liés.")
         self.stdout.write(
             f"Contenu de démonstration : {len(sections)} rubriques, {len(authors)} auteurs, "
             f"{len(articles)} articles ({created} créés), {Flash.objects.count()} flashs."
