@@ -17,14 +17,23 @@ logger = logging.getLogger("manchette.worker")
 TICK_SECONDS = 30
 
 
+# What the clock runs on each tick, in order: each command is idempotent and catches up on
+# what it missed, so a worker that was down for a while simply does more on its next tick.
+CLOCK_COMMANDS = [
+    "publish_scheduled",  # Wagtail: scheduled publishing and unpublishing
+    "send_comment_digests",  # comments: coalesced notification emails
+    "newsletter_tick",  # newsletter: scheduled issues, automatic digests, alerts, resumes
+]
+
+
 def run_clock_tick():
     if not cache.add("worker:clock", "1", timeout=TICK_SECONDS - 1):
         return False
-    try:
-        call_command("publish_scheduled", verbosity=0)
-    except Exception:
-        logger.exception("Scheduled publishing failed")
-    call_command("newsletter_tick", verbosity=0)  # newsletter: scheduled, automatic, alerts, resume
+    for command in CLOCK_COMMANDS:
+        try:
+            call_command(command, verbosity=0)
+        except Exception:  # one failing job must not stop the others
+            logger.exception("Clock job %s failed", command)
     return True
 
 
