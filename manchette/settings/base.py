@@ -248,6 +248,17 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 # Page cache lifetime for anonymous readers (seconds).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 
+# Comments: reply depth, minimum seconds to fill the form (bots are faster), and how long a
+# notification waits so that a burst of comments makes one email.
+COMMENTS_MAX_DEPTH = int(os.environ.get("COMMENTS_MAX_DEPTH", "3"))
+COMMENTS_MIN_FILL_SECONDS = int(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3"))
+COMMENTS_NOTIFY_DELAY_SECONDS = int(os.environ.get("COMMENTS_NOTIFY_DELAY_SECONDS", "120"))
+
+# Reactions: rate limits per client address and per reader token.
+REACTIONS_REACT_RATE = os.environ.get("REACTIONS_REACT_RATE", "30/m")
+REACTIONS_NEW_READER_RATE = os.environ.get("REACTIONS_NEW_READER_RATE", "20/h")
+REACTIONS_STATE_RATE = os.environ.get("REACTIONS_STATE_RATE", "120/m")
+
 # Security
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
