@@ -50,10 +50,16 @@ format: venv ## Fix what ruff can fix
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-messages: venv ## Update and compile the French catalogue
-	cd manchette && ../$(PY) ../manage.py makemessages -l fr --no-obsolete && ../$(PY) ../manage.py compilemessages
+messages: venv ## Update, complete and compile the French catalogue (needs gettext)
+	cd manchette && ../$(PY) ../manage.py makemessages -l fr --no-obsolete -i "static/*"
+	$(PY) scripts/fill_french_catalogue.py
+	cd manchette && ../$(PY) ../manage.py compilemessages -l fr
 
-bench: demo ## Measure pages per second, latency and queries per page (see bench/)
+bench: venv ## Measure pages per second, latency and queries per page (see bench/run.py)
+	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
+		echo "  bench: installing Debian's wrk and nginx (apt-get install -y wrk nginx-light)"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null \
+		|| { echo "  bench: install them as root: apt-get install -y wrk nginx-light"; exit 1; }; }
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 check-deploy: venv ## `manage.py check --deploy` with the production settings
