@@ -10,6 +10,7 @@ Entries also never outlive the next scheduled flash change (see `page_lifetime`)
 cached page never shows a flash after its end time.
 """
 
+import hashlib
 import logging
 import time
 import uuid
@@ -29,8 +30,13 @@ CACHEABLE_PARAMS = {"page"}
 CACHED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Link")
 
 
+def _digest(text):
+    # Paths and query strings may hold any character: keys stay short and safe for any cache.
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
 def _path_version_key(path):
-    return f"pc:path:{path}"
+    return f"pc:path:{_digest(path)}"
 
 
 def _versions(path):
@@ -39,7 +45,7 @@ def _versions(path):
 
 
 def _entry_key(host, path, query, versions):
-    return f"pc:entry:{versions[0]}:{versions[1]}:{host}{path}?{query}"
+    return f"pc:entry:{versions[0]}:{versions[1]}:{_digest(f'{host}{path}?{query}')}"
 
 
 def purge_paths(paths):

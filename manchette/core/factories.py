@@ -76,8 +76,11 @@ class PageFactory(factory.django.DjangoModelFactory):
         if create:
             revision = instance.save_revision(clean=False)
             if instance.live:
-                type(instance).objects.filter(pk=instance.pk).update(live_revision=revision)
+                type(instance).objects.filter(pk=instance.pk).update(
+                    live_revision=revision, has_unpublished_changes=False
+                )
                 instance.live_revision = revision
+                instance.has_unpublished_changes = False
 
 
 class HomePageFactory(factory.django.DjangoModelFactory):

@@ -41,6 +41,8 @@ def hit(scope, identity, rate):
         except ValueError:  # expired between add and incr
             cache.add(key, 1, timeout=period + 1)
             count = 1
+    if count is None:  # cache unreachable (django-redis IGNORE_EXCEPTIONS logs it): fail open
+        return True
     return count <= limit
 
 

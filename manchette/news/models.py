@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.images.models import Image
 from wagtail.models import Page, PageManager, PageQuerySet
@@ -197,7 +203,7 @@ class ArticlePage(CachedPageMixin, Page):
 
     content_panels = [
         FieldPanel("kicker"),
-        FieldPanel("title", heading=_("Titre")),
+        TitleFieldPanel("title", heading=_("Titre")),
         FieldPanel("standfirst"),
         MultiFieldPanel(
             [

@@ -6,7 +6,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
 
 from manchette.core.templatetags.manchette import date_fr
 from manchette.news.factories import ArticleFactory, AuthorFactory, FlashFactory, SectionFactory
@@ -46,12 +45,13 @@ def test_article_shows_kicker_source_dateline_quote_and_image_credit(client, art
     assert "© Manchette" in html
 
 
-def test_updated_date_shows_only_when_revised(client, article):
+def test_updated_date_shows_only_when_revised(client, section):
+    article = ArticleFactory(parent=section, hours_ago=3)
     assert "Mis à jour le" not in client.get(article.url).content.decode()
-    article.last_published_at = article.first_published_at + timezone.timedelta(hours=2)
-    article.save()
+    article.standfirst = "Un chapô corrigé."
+    article.save_revision().publish()
     html = client.get(article.url).content.decode()
-    assert "Mis à jour le" in html
+    assert "Mis à jour le" in html and "Un chapô corrigé." in html
 
 
 def test_dates_are_written_in_french():

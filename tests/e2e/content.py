@@ -1,0 +1,117 @@
+"""A small newsroom for the browser tests: every reader page type, with the least content.
+
+Transactional tests flush the database after each test, so each test builds what it reads.
+"""
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from manchette.news.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    FlashFactory,
+    SectionFactory,
+    home_page,
+    paragraph,
+)
+
+
+@pytest.fixture
+def served_media(settings):
+    """Images written where the site serves /media/ from, so pages show real pictures.
+
+    The test settings keep media in memory, which nothing serves over HTTP; a browser test
+    that looks at pages (and screenshots them) needs the files on disk.
+    """
+    folder = Path(settings.MEDIA_ROOT) / f"e2e-{id(settings)}"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder), "base_url": f"{settings.MEDIA_URL}{folder.name}/"},
+        },
+    }
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass
+class Newsroom:
+    home: object
+    section: object
+    other_section: object
+    author: object
+    article: object
+    other_article: object
+    flash: object
+
+
+def newsroom():
+    """Two sections, an author with a photo, a full article (lead image, intertitle, quote,
+    source and dateline), a second article, and a live flash."""
+    home = home_page()
+    section = SectionFactory(title="Politique", slug="politique", menu_order=1)
+    other_section = SectionFactory(title="Culture", slug="culture", menu_order=2)
+    author = AuthorFactory(
+        title="Camille Durand",
+        slug="camille-durand",
+        role="Journaliste politique",
+        bio="Camille Durand suit la vie politique locale.",
+        with_photo=True,
+    )
+    article = ArticleFactory(
+        parent=section,
+        title="Élections municipales : la campagne s’ouvre à Lyon",
+        slug="elections-municipales-lyon",
+        kicker="Municipales",
+        standfirst="Six listes se disputent la mairie ; le premier débat a eu lieu mardi soir.",
+        source="avec AFP",
+        dateline="Lyon",
+        with_image=True,
+        lead_image_alt="La façade de l’hôtel de ville de Lyon",
+        body=[
+            paragraph(
+                "Le premier débat a réuni les six têtes de liste devant trois cents Lyonnais."
+            ),
+            ("heading", "Le logement au cœur des échanges"),
+            paragraph("Les candidats ont surtout parlé des loyers et des transports en commun."),
+            (
+                "quote",
+                {
+                    "quote": "Nous voulons une ville où l’on peut se loger.",
+                    "attribution": "Une candidate",
+                },
+            ),
+            paragraph("Le second débat est prévu la semaine prochaine."),
+        ],
+        authors=[author],
+        hours_ago=1,
+    )
+    other_article = ArticleFactory(
+        parent=other_section,
+        title="Le festival de cinéma de plein air ouvre ses portes",
+        slug="festival-cinema-plein-air",
+        kicker="Cinéma",
+        authors=[author],
+        hours_ago=3,
+    )
+    flash = FlashFactory(text="Coupure d’électricité dans le centre de Lyon")
+    return Newsroom(home, section, other_section, author, article, other_article, flash)
+
+
+def reader_pages(room):
+    """Every reader page type: (name, path, expected status)."""
+    return [
+        ("accueil", "/", 200),
+        ("rubrique", room.section.url, 200),
+        ("article", room.article.url, 200),
+        ("auteur", room.author.url, 200),
+        ("auteurs", room.author.get_parent().url, 200),
+        ("recherche", "/recherche/?q=%C3%A9lection", 200),
+        ("recherche vide", "/recherche/?q=hippopotame", 200),
+        ("formulaire de recherche", "/recherche/", 200),
+        ("404", "/cette-page-n-existe-pas/", 404),
+    ]
