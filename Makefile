@@ -29,12 +29,7 @@ demo: migrate ## Load the demo content and the demo accounts (idempotent)
 	$(DEV) $(PY) manage.py demo_admin
 
 run: demo ## Set up everything, then serve the site and its worker on http://127.0.0.1:$(PORT)
-	@echo "  Site : http://127.0.0.1:$(PORT)/   (Ctrl-C arrête le site et le worker)"
-	@trap 'kill 0' INT TERM; \
-	$(DEV) $(PY) manage.py worker --no-reload & \
-	$(DEV) $(VENV)/bin/gunicorn manchette.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) \
-		--access-logfile - --log-level warning & \
-	wait
+	@PY=$(PY) PORT=$(PORT) WORKERS=$(WORKERS) scripts/serve.sh
 
 test: venv ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Serves the site (gunicorn) and its task worker together; Ctrl-C, or either one stopping,
+# stops both.
+set -u
+PY=${PY:-.venv/bin/python}
+PORT=${PORT:-8000}
+WORKERS=${WORKERS:-2}
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-manchette.settings.dev}
+
+stop() {
+  trap - INT TERM EXIT
+  kill "$worker" "$web" 2>/dev/null
+  wait 2>/dev/null
+  echo "Manchette arrêté."
+}
+trap stop INT TERM EXIT
+
+"$PY" manage.py worker --no-reload &
+worker=$!
+"$(dirname "$PY")/gunicorn" manchette.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
+  --access-logfile - --log-level warning &
+web=$!
+echo "  Site : http://127.0.0.1:$PORT/   (Ctrl-C arrête le site et le worker)"
+wait -n "$worker" "$web"
