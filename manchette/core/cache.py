@@ -144,7 +144,9 @@ class AnonymousPageCacheMiddleware:
         query = urlencode(sorted(request.GET.items()))
         key = _entry_key(request.get_host(), request.path, query, _versions(request.path))
         entry = cache.get(key)
-        if entry is not None:
+        # The lifetime is also checked here, not only by the cache backend's expiry, so an
+        # entry never outlives the flash change it was bounded by, whatever the backend.
+        if entry is not None and entry.get("expires", 0) > time.time():
             response = HttpResponse(entry["content"], status=entry["status"])
             for header, value in entry["headers"].items():
                 response[header] = value
@@ -164,6 +166,7 @@ class AnonymousPageCacheMiddleware:
                 {
                     "content": response.content,
                     "status": response.status_code,
+                    "expires": time.time() + lifetime,
                     "headers": {h: response[h] for h in CACHED_HEADERS if h in response},
                 },
                 timeout=lifetime,

@@ -65,9 +65,14 @@ def test_limited_view_answers_429_in_french(db):
 
 
 @pytest.mark.redis
-def test_rate_limits_are_shared_through_redis(settings):
-    from django.core.cache import cache
+def test_rate_limits_are_kept_in_redis_so_every_process_shares_them(db):
+    from django.core.cache import caches
+    from django_redis import get_redis_connection
 
-    assert "Redis" in type(cache).__name__
+    assert type(caches["default"]).__name__ == "RedisCache"
     assert all(hit("redis-scope", "client", "2/m") for _ in range(2))
     assert not hit("redis-scope", "client", "2/m")
+    # Another process sees the same counter: it lives in the Redis server, not in memory.
+    server = get_redis_connection("default")
+    keys = server.keys("*rl:redis-scope:*")
+    assert len(keys) == 1 and int(server.get(keys[0])) == 3
