@@ -6,3 +6,6 @@ class NewsletterConfig(AppConfig):
     name = "manchette.newsletter"
     label = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from manchette.newsletter import signals  # noqa: F401

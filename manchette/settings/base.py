@@ -228,6 +228,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Manchette")
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+WAGTAILADMIN_USER_LOGIN_FORM = "manchette.core.admin_forms.LoginForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

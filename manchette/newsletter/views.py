@@ -1,0 +1,205 @@
+"""Reader pages of the newsletter. None of them is cached; none reveals whether an address is known.
+
+The sign-up boxes live in cached pages, so they carry no CSRF token: with JavaScript a token
+is fetched just before posting; without it, `subscribe` shows the form again, filled in, with
+a fresh token, and the reader confirms.
+"""
+
+from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from manchette.core.clients import client_ip, hashed_client_ip
+from manchette.core.ratelimit import hit, limited_response, ratelimit
+from manchette.newsletter import services
+from manchette.newsletter.forms import LinkRequestForm, PreferencesForm, SubscribeForm
+from manchette.newsletter.models import NewsletterList, Subscription, SubscriptionStatus
+
+SUBSCRIBE_RATE_PER_IP = "10/h"
+SUBSCRIBE_RATE_PER_EMAIL = "3/h"
+
+
+def _csrf_failed(request):
+    def placeholder(request):  # pragma: no cover - never called
+        return None
+
+    return CsrfViewMiddleware(placeholder).process_view(request, placeholder, (), {}) is not None
+
+
+def _subscribe_form_data(request):
+    data = request.POST.copy()
+    if "choose_lists" not in data:
+        # The one-field box: the lists offered by default.
+        data.setlist(
+            "lists",
+            [
+                str(pk)
+                for pk in NewsletterList.objects.active()
+                .filter(offered_by_default=True)
+                .values_list("pk", flat=True)
+            ],
+        )
+    return data
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    if request.method == "GET":
+        initial = {
+            "lists": list(NewsletterList.objects.active().filter(offered_by_default=True)),
+            "email": request.GET.get("email", "")[:254],
+        }
+        return render(
+            request, "newsletter/subscribe.html", {"form": SubscribeForm(initial=initial)}
+        )
+
+    form = SubscribeForm(_subscribe_form_data(request))
+    if _csrf_failed(request):
+        # Posted from a cached page without a token: ask the reader to confirm, nothing lost.
+        form.is_valid()
+        return render(
+            request,
+            "newsletter/subscribe.html",
+            {"form": form, "needs_confirmation": True, "hide_errors": True},
+        )
+    if not form.is_valid():
+        return render(request, "newsletter/subscribe.html", {"form": form}, status=400)
+
+    email = form.cleaned_data["email"]
+    allowed = hit("newsletter-subscribe", client_ip(request), SUBSCRIBE_RATE_PER_IP)
+    allowed = hit("newsletter-subscribe:email", email, SUBSCRIBE_RATE_PER_EMAIL) and allowed
+    if not allowed:
+        return limited_response(request)
+    lists = list(form.cleaned_data["lists"])
+    services.subscribe(
+        email,
+        lists,
+        source=form.cleaned_data["source"],
+        text=services.consent_text(lists),
+        ip_hash=hashed_client_ip(request),
+    )
+    return render(request, "newsletter/subscribe_done.html", {"email": email})
+
+
+@never_cache
+@require_GET
+def csrf_token(request):
+    """A fresh CSRF token for the sign-up boxes of cached pages (fetched on submit only)."""
+    return JsonResponse({"csrfToken": get_token(request)})
+
+
+def _invalid_link(request, exc, what):
+    return render(
+        request,
+        "newsletter/invalid_link.html",
+        {"expired": getattr(exc, "expired", False), "what": what, "form": LinkRequestForm()},
+        status=400,
+    )
+
+
+@never_cache
+@ratelimit("newsletter-confirm", "30/h")
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    try:
+        consent = services.consent_from_token(token)
+    except services.InvalidLink as exc:
+        return _invalid_link(request, exc, "confirm")
+    if request.method == "GET":
+        # A button, not an automatic confirmation: mail scanners that open links confirm nothing.
+        return render(
+            request,
+            "newsletter/confirm.html",
+            {"consent": consent, "lists": consent.lists.all(), "done": False},
+        )
+    subscriber = services.confirm_subscription(token, ip_hash=hashed_client_ip(request))
+    return render(
+        request,
+        "newsletter/confirm.html",
+        {
+            "consent": consent,
+            "lists": consent.lists.all(),
+            "done": True,
+            "preferences_url": services.preferences_url(subscriber),
+        },
+    )
+
+
+@csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no token.
+@never_cache
+@ratelimit("newsletter-unsubscribe", "120/m")
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    if request.method == "GET":
+        try:
+            data = services._load(token, services.UNSUBSCRIBE_SALT)
+            newsletter_list = NewsletterList.objects.get(pk=data["l"])
+        except (services.InvalidLink, NewsletterList.DoesNotExist, KeyError, TypeError) as exc:
+            return _invalid_link(request, exc, "unsubscribe")
+        return render(
+            request,
+            "newsletter/unsubscribe.html",
+            {"list": newsletter_list, "done": False, "token": token},
+        )
+    try:
+        subscriber, newsletter_list = services.unsubscribe(token)
+    except services.InvalidLink as exc:
+        return _invalid_link(request, exc, "unsubscribe")
+    return render(
+        request,
+        "newsletter/unsubscribe.html",
+        {
+            "list": newsletter_list,
+            "done": True,
+            "preferences_url": services.preferences_url(subscriber),
+        },
+    )
+
+
+@never_cache
+@ratelimit("newsletter-preferences", "30/h")
+@require_http_methods(["GET", "POST"])
+def preferences(request, token):
+    try:
+        subscriber = services.subscriber_from_preferences_token(token)
+    except services.InvalidLink as exc:
+        return _invalid_link(request, exc, "preferences")
+    saved = False
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if "unsubscribe_all" in request.POST:
+            form = PreferencesForm({"lists": []})
+        if form.is_valid():
+            services.update_preferences(
+                subscriber, form.cleaned_data["lists"], ip_hash=hashed_client_ip(request)
+            )
+            saved = True
+    current = Subscription.objects.filter(
+        subscriber=subscriber, status=SubscriptionStatus.ACTIVE
+    ).values_list("newsletter_list_id", flat=True)
+    if request.method == "GET" or saved:
+        form = PreferencesForm(initial={"lists": list(current)})
+    return render(
+        request,
+        "newsletter/preferences.html",
+        {"form": form, "subscriber": subscriber, "saved": saved},
+    )
+
+
+@never_cache
+@ratelimit("newsletter-link", "5/h", key=lambda request: request.POST.get("email", "").lower())
+@require_http_methods(["GET", "POST"])
+def request_link(request):
+    """Asks for a new preferences link by email: the same answer for every address."""
+    if request.method == "POST":
+        form = LinkRequestForm(request.POST)
+        if form.is_valid():
+            services.request_preferences_link(form.cleaned_data["email"])
+            return render(request, "newsletter/link_sent.html", {})
+        return render(request, "newsletter/link_request.html", {"form": form}, status=400)
+    return render(request, "newsletter/link_request.html", {"form": LinkRequestForm()})
