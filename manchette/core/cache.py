@@ -18,6 +18,7 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
@@ -48,20 +49,36 @@ def _entry_key(host, path, query, versions):
     return f"pc:entry:{versions[0]}:{versions[1]}:{_digest(f'{host}{path}?{query}')}"
 
 
+def _now_and_after_commit(purge):
+    """Purges at once, and again when the current transaction commits: a request served by
+    another process between the two would otherwise cache the page as it was before."""
+    purge()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(purge)
+
+
 def purge_paths(paths):
     """Make the next request for each path render afresh (every query-string variant)."""
     paths = {urlsplit(p).path for p in paths if p}
     if not paths:
         return
-    token = uuid.uuid4().hex[:12]
-    cache.set_many({_path_version_key(p): token for p in paths}, timeout=None)
-    _purge_frontend_cache(paths)
+
+    def purge():
+        token = uuid.uuid4().hex[:12]
+        cache.set_many({_path_version_key(p): token for p in paths}, timeout=None)
+        _purge_frontend_cache(paths)
+
+    _now_and_after_commit(purge)
 
 
 def purge_site():
     """Make every cached page render afresh: for changes shown on every page."""
-    cache.set(SITE_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
-    cache.delete_many(["chrome:flash", "chrome:nav", "chrome:settings", VIEW_RESTRICTIONS_KEY])
+
+    def purge():
+        cache.set(SITE_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
+        cache.delete_many(["chrome:flash", "chrome:nav", "chrome:settings", VIEW_RESTRICTIONS_KEY])
+
+    _now_and_after_commit(purge)
 
 
 def _purge_frontend_cache(paths):
