@@ -11,6 +11,16 @@ PO = Path(__file__).resolve().parent.parent / "manchette/locale/fr/LC_MESSAGES/d
 def fill(block):
     if not re.search(r"^msgid ", block, re.M) or block.startswith('msgid ""\nmsgstr ""\n"'):
         return block
+    if re.search(r"^#,.*\bfuzzy\b", block, re.M):
+        # msgmerge's fuzzy match borrows a neighbouring string's translation: never right when
+        # the source is French, so the entry starts again from its msgid.
+        tail = "\n" if block.endswith("\n") else ""
+        block = re.sub(r"^#\|.*\n", "", block, flags=re.M)
+        head = block[: re.search(r"^msgstr", block, re.M).start()]
+        block = (
+            head + ('msgstr[0] ""\nmsgstr[1] ""' if "msgid_plural" in head else 'msgstr ""') + tail
+        )
+        block = re.sub(r"^#, fuzzy, ", "#, ", block, flags=re.M)
     block = re.sub(r"^#, fuzzy\n", "", block, flags=re.M)
     block = re.sub(r"^(#,.*?), fuzzy", r"\1", block, flags=re.M)
     msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.M).group(1).rstrip("\n")
