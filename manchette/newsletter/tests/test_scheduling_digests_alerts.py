@@ -31,11 +31,14 @@ def test_scheduled_issue_is_sent_by_the_clock_when_due(morning_list):
 
 def test_daily_letter_is_composed_from_the_last_24_hours_featured_first(morning_list):
     SubscriberFactory(lists=[morning_list])
-    ArticleFactory(title="Trop ancien", hours_ago=30)
-    recent = ArticleFactory(title="Récent", hours_ago=2)
-    pick = ArticleFactory(title="Choix de la rédaction", hours_ago=10, featured=True)
-    NewsletterList.objects.filter(pk=morning_list.pk).update(send_time=datetime.time(7, 0))
     today = timezone.localtime().replace(hour=6, minute=59)
+    # Ages counted from the letter's time, whatever the time of day the test runs.
+    ArticleFactory(title="Trop ancien", first_published_at=today - timedelta(hours=30))
+    recent = ArticleFactory(title="Récent", first_published_at=today - timedelta(hours=2))
+    pick = ArticleFactory(
+        title="Choix de la rédaction", first_published_at=today - timedelta(hours=10), featured=True
+    )
+    NewsletterList.objects.filter(pk=morning_list.pk).update(send_time=datetime.time(7, 0))
     services.run_due_sends(now=today)
     assert not NewsletterIssue.objects.filter(automatic=True).exists()
 
