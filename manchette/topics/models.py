@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -293,3 +294,49 @@ class TopicFollow(models.Model):
 
     def __str__(self):
         return f"{self.email} → {self.topic_id}"
+
+
+class NotificationState(models.TextChoices):
+    PENDING = "pending", _("À envoyer")
+    SENT = "sent", _("Envoyée")
+
+
+class TopicNotificationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=NotificationState.PENDING)
+
+
+class TopicNotification(models.Model):
+    """One follower is to be told (or was told) about one new article on a topic they follow.
+
+    The unique (follow, article) pair makes queueing idempotent; the state makes sending
+    resumable: a digest's rows turn `sent` in the same transaction as its email leaves.
+    """
+
+    follow = models.ForeignKey(TopicFollow, on_delete=models.CASCADE, related_name="notifications")
+    article = models.ForeignKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="topic_notifications"
+    )
+    state = models.CharField(
+        _("état"),
+        max_length=10,
+        choices=NotificationState.choices,
+        default=NotificationState.PENDING,
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TopicNotificationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notification d’un sujet suivi")
+        verbose_name_plural = _("notifications des sujets suivis")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["follow", "article"], name="topic_notification_unique_follow_article"
+            )
+        ]
+        indexes = [models.Index(fields=["state", "created_at"], name="topic_notif_state_created")]
+
+    def __str__(self):
+        return f"{self.follow_id} ← {self.article_id} ({self.state})"

@@ -1,4 +1,5 @@
-"""Linking is enqueued on publication (after commit); unpublishing purges the topic pages."""
+"""Linking is enqueued on publication (after commit); unpublishing purges the topic pages and
+drops the article from the follow digests not sent yet."""
 
 from django.db import transaction
 from django.dispatch import receiver
@@ -21,9 +22,10 @@ def link_on_publish(sender, instance, **kwargs):
 def purge_topics_on_unpublish(sender, instance, **kwargs):
     from manchette.news.models import ArticlePage
     from manchette.topics.models import Topic
-    from manchette.topics.services import topic_paths
+    from manchette.topics.services import drop_article_notifications, topic_paths
 
     page = instance.specific
     if isinstance(page, ArticlePage):
         paths = topic_paths(Topic.objects.filter(mentions__article=page))
         transaction.on_commit(lambda: purge_paths(paths))
+        drop_article_notifications(page.pk)  # followers are not told about it

@@ -10,11 +10,13 @@ from manchette.core.mail import send_templated_email
 @task()
 def link_article_task(article_id):
     from manchette.news.models import ArticlePage
-    from manchette.topics.services import link_article
+    from manchette.topics.services import link_article, queue_follow_notifications
 
     article = ArticlePage.objects.filter(pk=article_id).first()
     if article is not None:
         link_article(article)
+        # Followers are told in the next digest (if the article is new: see the service).
+        queue_follow_notifications(article_ids=[article.pk])
 
 
 @task()

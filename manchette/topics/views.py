@@ -1,5 +1,7 @@
 """Reader-facing topic pages (cached for anonymous readers) and the follow-by-email flow."""
 
+from types import SimpleNamespace
+
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
@@ -127,8 +129,9 @@ def follow_confirm(request, token):
 @csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token
 @ratelimit("topic-unfollow", "10/m")
 def unfollow(request, token):
-    found = services.read_follow_token(token, services.UNFOLLOW_SALT)
-    if found is None:
+    """One follow, or every follow a digest was sent for, stops at one click (POST)."""
+    follows = services.read_unfollow_token(token)
+    if not follows:
         return _private(
             render(
                 request,
@@ -140,19 +143,23 @@ def unfollow(request, token):
                 status=400,
             )
         )
+    names = services.french_list(f.topic.name for f in follows)
     if request.method == "POST":
-        topic = found.topic
-        services.unfollow(found)
+        services.unfollow_all(follows)
         return _private(
             render(
                 request,
                 "topics/message.html",
                 {
-                    "topic": topic,
-                    "title": _("Vous ne suivez plus ce sujet"),
+                    "topic": follows[0].topic if len(follows) == 1 else None,
+                    "title": _("Vous ne suivez plus ce sujet")
+                    if len(follows) == 1
+                    else _("Vous ne suivez plus ces sujets"),
                     "message": _("Vous ne recevrez plus de messages à propos de %(name)s.")
-                    % {"name": topic.name},
+                    % {"name": names},
                 },
             )
         )
-    return _private(render(request, "topics/unfollow.html", {"follow": found, "token": token}))
+    # The confirmation page names what stops: one topic, or the digest's topics together.
+    shown = follows[0] if len(follows) == 1 else SimpleNamespace(topic=SimpleNamespace(name=names))
+    return _private(render(request, "topics/unfollow.html", {"follow": shown, "token": token}))

@@ -23,6 +23,7 @@ CLOCK_COMMANDS = [
     "publish_scheduled",  # Wagtail: scheduled publishing and unpublishing
     "send_comment_digests",  # comments: coalesced notification emails
     "newsletter_tick",  # newsletter: scheduled issues, automatic digests, alerts, resumes
+    "send_topic_digests",  # topics: new articles on the topics a reader follows, coalesced
 ]
 
 
