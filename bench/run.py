@@ -1,0 +1,749 @@
+"""`make bench`: figures for the production configuration, next to the targets and WordPress.
+
+    .venv/bin/python bench/run.py            (or `make bench`)
+
+Builds a throwaway database under /tmp (SQLite; PostgreSQL and Redis when DATABASE_URL and
+REDIS_URL are set: a new database and a key prefix of their own, dropped afterwards), seeds
+it (`manage.py seed_demo` + bench/seed.py), runs collectstatic, then starts on 127.0.0.1:
+
+- gunicorn with the production settings (bench/settings.py: production plus relaxed
+  anti-abuse timers), BENCH_WORKERS sync workers, page cache on;
+- a second gunicorn with PAGE_CACHE_SECONDS=0, for cache misses;
+- Debian's nginx twice: serving the article's bytes as a static file (the physical limit),
+  and in front of gunicorn with the shipped deploy/nginx config (proxy_cache).
+
+and measures with wrk (BENCH_CONNECTIONS connections, BENCH_SECONDS per run), counts SQL
+queries in-process (bench/queries.py), posts comments sequentially (bench/load.py) and, with
+BENCH_LOAD=1, holds 200 readers for 60 s (bench/load.py mixed) through nginx.
+
+Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_WORKERS (2), BENCH_POSTS (300),
+BENCH_ARTICLES (0: the demo's articles only; the issue's figure is 5000), BENCH_TOPICS (200),
+BENCH_COMPARE_URL (another system's article, measured in the same run), BENCH_LOAD (0),
+BENCH_LOAD_READERS (200), BENCH_LOAD_SECONDS (60), BENCH_KEEP (1: keep the /tmp directory),
+BENCH_OTHERS_TIMEOUT (900 s for each of the other apps' bench scripts).
+Writes bench/results/latest.md and latest.json. Only ever talks to 127.0.0.1 (and to
+BENCH_COMPARE_URL when given).
+"""
+
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+PY = sys.executable
+GUNICORN = str(Path(PY).with_name("gunicorn"))
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "32"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+POSTS = int(os.environ.get("BENCH_POSTS", "300"))
+COMPARE_URL = os.environ.get("BENCH_COMPARE_URL", "")
+LOAD = os.environ.get("BENCH_LOAD", "0") == "1"
+LOAD_READERS = int(os.environ.get("BENCH_LOAD_READERS", "200"))
+LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
+KEEP = os.environ.get("BENCH_KEEP", "0") == "1"
+OTHERS_TIMEOUT = int(os.environ.get("BENCH_OTHERS_TIMEOUT", "900"))
+
+# The issue's targets for this machine (2 cores, 32 connections) and the WordPress figures
+# measured on it: WordPress 6.1 + wpDiscuz, and a classic theme with native comments.
+TARGETS = {
+    "hit_rps": 3000,
+    "hit_p99_ms": 50,
+    "nginx_ratio": 0.80,
+    "miss_rps": 550,
+    "queries": 12,
+    "html_kb": 80,
+    "posts_per_s": 175,
+    "post_p99_ms": 50,
+}
+WORDPRESS = {
+    "wpDiscuz": {"rps": 28, "p99_ms": 1250, "queries": 97, "html_kb": 286, "posts_per_s": 35},
+    "classic": {"rps": 56, "queries": 42, "html_kb": 129},
+}
+
+
+def say(message):
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def need(tool, package):
+    if shutil.which(tool):
+        return
+    sys.exit(
+        f"bench: `{tool}` is missing. Install Debian's package: apt-get install -y {package}\n"
+        "(`make bench` installs wrk and nginx itself when run as root.)"
+    )
+
+
+# --------------------------------------------------------------------------- environment
+
+
+class Stack:
+    """The throwaway data (database, cache prefix, VAR_DIR) and the processes started."""
+
+    def __init__(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="manchette-bench-"))
+        self.var = self.tmp / "var"
+        self.var.mkdir()
+        self.processes = []
+        self.pg_admin_url = None
+        self.db_name = None
+        self.redis_prefix = None
+        base_db = os.environ.get("DATABASE_URL", "")
+        self.env = {
+            **os.environ,
+            "MANCHETTE_BENCH": "1",
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "PYTHONPATH": str(ROOT),
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "SECURE_HSTS_SECONDS": "0",
+            "SERVE_MEDIA": "true",
+            "VAR_DIR": str(self.var),
+            "LOG_LEVEL": "WARNING",
+            "FRONTEND_CACHE_PURGE_URL": "",
+        }
+        if base_db.startswith(("postgres://", "postgresql://")):
+            self.db_name = f"manchette_bench_{os.getpid()}"
+            parts = urlsplit(base_db)
+            self.pg_admin_url = urlunsplit(parts._replace(path="/postgres"))
+            self.env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{self.db_name}"))
+            self._pg(f'CREATE DATABASE "{self.db_name}"')
+        else:
+            self.env["DATABASE_URL"] = f"sqlite:///{self.var / 'bench.sqlite3'}"
+        if os.environ.get("REDIS_URL"):
+            self.redis_prefix = f"manchette-bench-{os.getpid()}"
+            self.env["CACHE_KEY_PREFIX"] = self.redis_prefix
+        self.backend = ("PostgreSQL" if self.db_name else "SQLite") + (
+            " + Redis" if self.redis_prefix else " + file cache"
+        )
+
+    def _pg(self, sql):
+        import psycopg
+
+        with psycopg.connect(self.pg_admin_url, autocommit=True) as conn:
+            conn.execute(sql)
+
+    def manage(self, *args, env=None):
+        subprocess.run(
+            [PY, "manage.py", *args], cwd=ROOT, env={**self.env, **(env or {})}, check=True
+        )
+
+    def start(self, name, argv, env=None, log=None):
+        log = open(self.tmp / f"{name}.log", "w")  # noqa: SIM115 (closed with the stack)
+        process = subprocess.Popen(
+            argv, cwd=ROOT, env={**self.env, **(env or {})}, stdout=log, stderr=log
+        )
+        self.processes.append((name, process, log))
+        return process
+
+    def gunicorn(self, name, page_cache_seconds, port):
+        process = self.start(
+            name,
+            [
+                GUNICORN,
+                "-c",
+                str(ROOT / "deploy" / "gunicorn.conf.py"),
+                "manchette.wsgi",
+            ],
+            env={
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "WEB_CONCURRENCY": str(WORKERS),
+                "SITE_URL": f"http://127.0.0.1:{port}",
+                "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+                "GUNICORN_MAX_REQUESTS": "0",
+            },
+        )
+        wait_http(f"http://127.0.0.1:{port}/", process, self.tmp / f"{name}.log")
+        return process
+
+    def stop(self, process):
+        for name, candidate, log in list(self.processes):
+            if candidate is process:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGTERM)
+                    try:
+                        process.wait(15)
+                    except subprocess.TimeoutExpired:
+                        process.kill()
+                        process.wait()
+                log.close()
+                self.processes.remove((name, candidate, log))
+
+    def close(self):
+        for _name, process, _log in list(self.processes):
+            self.stop(process)
+        if self.db_name:
+            try:
+                self._pg(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)')
+            except Exception as error:
+                say(f"could not drop {self.db_name}: {error}")
+        if self.redis_prefix:
+            try:
+                import redis
+
+                client = redis.Redis.from_url(os.environ["REDIS_URL"])
+                keys = list(client.scan_iter(f"{self.redis_prefix}:*", count=1000))
+                for start in range(0, len(keys), 500):
+                    client.delete(*keys[start : start + 500])
+            except Exception as error:
+                say(f"could not clear the Redis keys {self.redis_prefix}:*: {error}")
+        if KEEP:
+            say(f"kept {self.tmp}")
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def wait_http(url, process, log_path, timeout=90):
+    """Polls until the URL answers (any status), or the process dies, or the timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"bench: the server for {url} exited:\n{Path(log_path).read_text()[-3000:]}")
+        try:
+            urllib.request.urlopen(url, timeout=5).read()
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"bench: {url} did not answer within {timeout} s")
+
+
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+# --------------------------------------------------------------------------- measures
+
+
+def parse_duration(text):
+    value, unit = float(re.match(r"[\d.]+", text).group()), re.sub(r"[\d.]+", "", text)
+    return value * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(url, seconds=SECONDS, connections=CONNECTIONS, headers=None):
+    """Requests/s, p50 and p99 (ms) and errors of a wrk run."""
+    argv = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    for name, value in (headers or {}).items():
+        argv += ["-H", f"{name}: {value}"]
+    output = subprocess.run(argv + [url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = parse_duration(re.search(r"\s50%\s+(\S+)", output).group(1))
+    p99 = parse_duration(re.search(r"\s99%\s+(\S+)", output).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    socket_errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": round(rps, 1),
+        "p50_ms": round(p50, 2),
+        "p99_ms": round(p99, 2),
+        "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
+        "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
+    }
+
+
+def peak_rss_of_workers(master):
+    """Peak resident memory (VmHWM, MB) of each child of a gunicorn master."""
+    peaks = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        ppid = re.search(r"PPid:\s+(\d+)", text)
+        hwm = re.search(r"VmHWM:\s+(\d+) kB", text)
+        if ppid and hwm and int(ppid.group(1)) == master.pid:
+            peaks.append(round(int(hwm.group(1)) / 1024, 1))
+    return sorted(peaks)
+
+
+NGINX_MAIN = """\
+{user}worker_processes {workers};
+pid {tmp}/nginx.pid;
+daemon off;
+error_log {tmp}/nginx-error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    client_body_temp_path {tmp}/nginx-temp/body;
+    proxy_temp_path {tmp}/nginx-temp/proxy;
+    fastcgi_temp_path {tmp}/nginx-temp/fastcgi;
+    uwsgi_temp_path {tmp}/nginx-temp/uwsgi;
+    scgi_temp_path {tmp}/nginx-temp/scgi;
+
+    # The physical limit: the article's bytes as a static file.
+    server {{
+        listen 127.0.0.1:{static_port};
+        root {tmp}/static-site;
+    }}
+
+    # The shipped configuration (deploy/nginx), without its TLS and redirect servers.
+    include {tmp}/manchette.conf;
+    server {{
+        listen 127.0.0.1:{proxy_port};
+        server_name 127.0.0.1 localhost;
+        set $manchette_scheme http;
+        include {tmp}/manchette-locations.conf;
+    }}
+}}
+"""
+
+
+def top_level_blocks(text):
+    """The config split into top-level statements/blocks (comments dropped)."""
+    text = re.sub(r"#[^\n]*", "", text)
+    blocks, depth, current = [], 0, ""
+    for char in text:
+        current += char
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                blocks.append(current.strip())
+                current = ""
+        elif char == ";" and depth == 0:
+            blocks.append(current.strip())
+            current = ""
+    return [b for b in blocks if b]
+
+
+def render_nginx(stack, app_port, static_port, proxy_port, purge_port):
+    """The shipped config, pointed at the bench's ports and directories."""
+    substitutions = {
+        "unix:/run/manchette/gunicorn.sock": f"127.0.0.1:{app_port}",
+        "/srv/manchette/var": str(stack.var),
+        "/var/cache/nginx/manchette": str(stack.tmp / "nginx-cache"),
+        "/etc/nginx/snippets/manchette-locations.conf": str(stack.tmp / "manchette-locations.conf"),
+        "127.0.0.1:8080": f"127.0.0.1:{purge_port}",
+    }
+
+    def render(text):
+        for old, new in substitutions.items():
+            text = text.replace(old, new)
+        return text
+
+    shipped = (ROOT / "deploy" / "nginx" / "manchette.conf").read_text()
+    kept = [
+        block
+        for block in top_level_blocks(shipped)
+        # The public TLS and redirect servers need a certificate and port 80/443.
+        if not (block.startswith("server") and "PURGE" not in block)
+    ]
+    (stack.tmp / "manchette.conf").write_text(render("\n\n".join(kept)) + "\n")
+    locations = (ROOT / "deploy" / "nginx" / "manchette-locations.conf").read_text()
+    (stack.tmp / "manchette-locations.conf").write_text(render(locations))
+    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (stack.tmp / "nginx-temp" / sub).mkdir(parents=True, exist_ok=True)
+    (stack.tmp / "nginx-cache").mkdir(exist_ok=True)
+    main = NGINX_MAIN.format(
+        user="user root;\n" if os.geteuid() == 0 else "",
+        workers=WORKERS,
+        tmp=stack.tmp,
+        static_port=static_port,
+        proxy_port=proxy_port,
+    )
+    path = stack.tmp / "nginx.conf"
+    path.write_text(main)
+    return path
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def run():
+    need("wrk", "wrk")
+    need("nginx", "nginx")
+    stack = Stack()
+    figures = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.node()} · {os.cpu_count()} cores · load {os.getloadavg()[0]:.1f}",
+        "backend": stack.backend,
+        "workers": WORKERS,
+        "connections": CONNECTIONS,
+        "seconds": SECONDS,
+        "notes": [],
+    }
+    try:
+        say(f"database and cache: {stack.backend}; data in {stack.tmp}")
+        stack.manage("migrate", "--noinput", "-v0")
+        stack.manage("collectstatic", "--noinput", "-v0")
+        say("seeding (seed_demo + bench articles, comments, topics)")
+        subprocess.run(
+            [PY, str(BENCH / "seed.py"), str(stack.tmp / "pages.json")],
+            cwd=ROOT,
+            env=stack.env,
+            check=True,
+        )
+        seeded = json.loads((stack.tmp / "pages.json").read_text())
+        pages = seeded["pages"]
+        figures["articles"] = seeded["articles"]
+        figures["notes"] += seeded["notes"]
+
+        say("SQL queries per page (in-process, cache miss)")
+        subprocess.run(
+            [
+                PY,
+                str(BENCH / "queries.py"),
+                str(stack.tmp / "pages.json"),
+                str(stack.tmp / "q.json"),
+            ],
+            cwd=ROOT,
+            env={**stack.env, "PAGE_CACHE_SECONDS": "0"},
+            check=True,
+        )
+        figures["queries"] = json.loads((stack.tmp / "q.json").read_text())
+
+        hit_port, miss_port = free_port(), free_port()
+        static_port, proxy_port, purge_port = free_port(), free_port(), free_port()
+        say(f"gunicorn ({WORKERS} workers) with the page cache on :{hit_port}")
+        hit_app = stack.gunicorn("gunicorn-hit", 600, hit_port)
+        hit = f"http://127.0.0.1:{hit_port}"
+
+        # Cache hits: each page once to fill the cache, then wrk.
+        article_url = hit + pages["article_50"]["url"]
+        _, headers, body = fetch(article_url)
+        _, headers, body = fetch(article_url)
+        if headers.get("X-Page-Cache") != "hit":
+            figures["notes"].append(f"the article was not a cache hit: {headers}")
+        figures["html_bytes_article_50"] = len(body)
+        figures["hit"] = {}
+        for name in ("article_50", "article_0", "article_500", "home", "section", "feed"):
+            fetch(hit + pages[name]["url"])
+            say(f"wrk: {name} (cache hit)")
+            figures["hit"][name] = wrk(hit + pages[name]["url"])
+        figures["rss_hit_mb"] = peak_rss_of_workers(hit_app)
+
+        say("nginx: the article as a static file, and in front of gunicorn (shipped config)")
+        (stack.tmp / "static-site").mkdir()
+        (stack.tmp / "static-site" / "article.html").write_bytes(body)
+        conf = render_nginx(stack, hit_port, static_port, proxy_port, purge_port)
+        nginx = stack.start(
+            "nginx",
+            [
+                "nginx",
+                "-c",
+                str(conf),
+                "-p",
+                str(stack.tmp),
+                "-e",
+                str(stack.tmp / "nginx-error.log"),
+            ],
+        )
+        wait_http(
+            f"http://127.0.0.1:{static_port}/article.html", nginx, stack.tmp / "nginx-error.log"
+        )
+        figures["nginx_static"] = wrk(f"http://127.0.0.1:{static_port}/article.html")
+        proxied = f"http://127.0.0.1:{proxy_port}" + pages["article_50"]["url"]
+        fetch(proxied)
+        _, headers, _ = fetch(proxied)
+        if headers.get("X-Cache") != "HIT":
+            figures["notes"].append(
+                f"nginx did not cache the article: X-Cache={headers.get('X-Cache')}"
+            )
+        figures["nginx_proxy"] = wrk(proxied)
+        figures["nginx_proxy_status"] = headers.get("X-Cache")
+        # PURGE (Wagtail's frontend cache) refreshes the page: check it once.
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{purge_port}" + pages["article_50"]["url"],
+            method="PURGE",
+            headers={"Host": "127.0.0.1"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                figures["nginx_purge_status"] = response.status
+        except urllib.error.HTTPError as error:
+            figures["nginx_purge_status"] = error.code
+
+        if COMPARE_URL:
+            say(f"wrk: {COMPARE_URL} (comparison)")
+            try:
+                _, _, compare_body = fetch(COMPARE_URL)
+                figures["compare"] = {"url": COMPARE_URL, "html_bytes": len(compare_body)}
+                figures["compare"].update(wrk(COMPARE_URL))
+            except (OSError, subprocess.CalledProcessError) as error:
+                figures["notes"].append(f"BENCH_COMPARE_URL failed: {error}")
+
+        if LOAD:
+            say(f"load test: {LOAD_READERS} readers for {LOAD_SECONDS} s through nginx")
+            out = stack.tmp / "load.json"
+            subprocess.run(
+                [
+                    PY,
+                    str(BENCH / "load.py"),
+                    "mixed",
+                    f"http://127.0.0.1:{proxy_port}",
+                    str(stack.tmp / "pages.json"),
+                    str(LOAD_READERS),
+                    str(LOAD_SECONDS),
+                    str(out),
+                ],
+                check=True,
+            )
+            figures["load"] = json.loads(out.read_text())
+        stack.stop(nginx)
+
+        say(f"comment posting: {POSTS} sequential posts")
+        out = stack.tmp / "posts.json"
+        subprocess.run(
+            [
+                PY,
+                str(BENCH / "load.py"),
+                "posts",
+                hit,
+                str(pages["article_post"]["id"]),
+                str(POSTS),
+                str(out),
+            ],
+            check=True,
+        )
+        figures["posts"] = json.loads(out.read_text())
+        figures["rss_hit_mb"] = peak_rss_of_workers(hit_app)
+        stack.stop(hit_app)
+
+        say(f"gunicorn with PAGE_CACHE_SECONDS=0 (cache misses) on :{miss_port}")
+        miss_app = stack.gunicorn("gunicorn-miss", 0, miss_port)
+        miss = f"http://127.0.0.1:{miss_port}"
+        figures["miss"] = {}
+        for name in (
+            "article_50",
+            "article_0",
+            "article_500",
+            "home",
+            "section",
+            "search",
+            "feed",
+            "topic",
+        ):
+            if name not in pages:
+                continue
+            fetch(miss + pages[name]["url"])
+            say(f"wrk: {name} (cache miss)")
+            figures["miss"][name] = wrk(miss + pages[name]["url"])
+        figures["rss_miss_mb"] = peak_rss_of_workers(miss_app)
+        stack.stop(miss_app)
+
+    finally:
+        stack.close()
+    figures["others"] = other_benches()
+    return figures
+
+
+def other_benches():
+    """The figures of the other apps' own bench scripts, when they exist."""
+    outputs = {}
+    for script, args in (
+        ("topics_quality.py", []),
+        ("newsletter_send.py", ["--subscribers", "100000"]),
+    ):
+        if not (BENCH / script).exists():
+            continue
+        if args:
+            usage = subprocess.run(
+                [PY, str(BENCH / script), "--help"], cwd=ROOT, capture_output=True, text=True
+            ).stdout
+            if args[0] not in usage:
+                outputs[f"{script} (note)"] = f"{script} has no {args[0]} option: run bare"
+                args = []
+        say(f"{script} {' '.join(args)}")
+        try:
+            done = subprocess.run(
+                [PY, str(BENCH / script), *args],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                timeout=OTHERS_TIMEOUT,
+            )
+            outputs[script] = (done.stdout + done.stderr).strip()[-4000:]
+        except subprocess.TimeoutExpired:
+            outputs[script] = f"stopped after {OTHERS_TIMEOUT} s (BENCH_OTHERS_TIMEOUT)"
+    return outputs
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def verdict(ok):
+    return "✅" if ok else "❌"
+
+
+def table(f):
+    t = TARGETS
+    wp, classic = WORDPRESS["wpDiscuz"], WORDPRESS["classic"]
+    rows = []
+
+    def row(measure, value, target="", wp_value="", classic_value="", ok=None):
+        mark = "" if ok is None else " " + verdict(ok)
+        rows.append(f"| {measure} | {value}{mark} | {target} | {wp_value} | {classic_value} |")
+
+    hit = f["hit"]["article_50"]
+    row(
+        "Article (50 comments), cache hit, gunicorn: req/s",
+        hit["rps"],
+        f"≥ {t['hit_rps']}",
+        wp["rps"],
+        classic["rps"],
+        hit["rps"] >= t["hit_rps"],
+    )
+    row(
+        "  p50 / p99 (ms)",
+        f"{hit['p50_ms']} / {hit['p99_ms']}",
+        f"p99 < {t['hit_p99_ms']}",
+        f"— / {wp['p99_ms']}",
+        "",
+        hit["p99_ms"] < t["hit_p99_ms"],
+    )
+    static, proxy = f["nginx_static"], f["nginx_proxy"]
+    row("Same bytes as a static file, nginx: req/s", f"{static['rps']} (p99 {static['p99_ms']} ms)")
+    row("  ratio gunicorn / nginx static", f"{hit['rps'] / static['rps']:.0%}")
+    ratio = proxy["rps"] / static["rps"]
+    row(
+        "Article through nginx (shipped config, proxy_cache): req/s",
+        f"{proxy['rps']} (p99 {proxy['p99_ms']} ms, X-Cache {f.get('nginx_proxy_status')})",
+        f"≥ {t['nginx_ratio']:.0%} of static",
+        ok=ratio >= t["nginx_ratio"],
+    )
+    row("  ratio nginx proxy / nginx static", f"{ratio:.0%}", ok=ratio >= t["nginx_ratio"])
+    row("  PURGE (Wagtail frontend cache) answered", f.get("nginx_purge_status"))
+    for name in ("article_0", "article_500", "home", "section", "feed"):
+        m = f["hit"][name]
+        row(f"{name}, cache hit: req/s (p99 ms)", f"{m['rps']} ({m['p99_ms']})")
+    miss_ok = True
+    for name, m in f["miss"].items():
+        target = f"≥ {t['miss_rps']}" if name.startswith("article") else ""
+        ok = m["rps"] >= t["miss_rps"] if name.startswith("article") else None
+        miss_ok = miss_ok and (ok is not False)
+        row(
+            f"{name}, cache miss: req/s (p50 / p99 ms)",
+            f"{m['rps']} ({m['p50_ms']} / {m['p99_ms']})",
+            target,
+            ok=ok,
+        )
+    q = f["queries"]
+    for name, m in q.items():
+        is_article = name.startswith("article")
+        ok = m["queries"] <= t["queries"] if is_article else None
+        wp_q = wp["queries"] if name == "article_50" else ""
+        classic_q = classic["queries"] if name == "article_50" else ""
+        row(
+            f"SQL queries, {name} (cold cache)",
+            f"{m['queries']} ({m['queries_cold']})",
+            f"≤ {t['queries']}" if is_article else "",
+            wp_q,
+            classic_q,
+            ok,
+        )
+    counts = {q[n]["queries"] for n in ("article_0", "article_50", "article_500") if n in q}
+    row(
+        "  same count with 0, 50 and 500 comments",
+        "yes" if len(counts) == 1 else f"no: {counts}",
+        "yes",
+        ok=len(counts) == 1,
+    )
+    kb = f["html_bytes_article_50"] / 1024
+    row(
+        "HTML of the article with 50 comments (KB)",
+        f"{kb:.1f}",
+        f"≤ {t['html_kb']}",
+        wp["html_kb"],
+        classic["html_kb"],
+        kb <= t["html_kb"],
+    )
+    row(
+        "Peak RSS per gunicorn worker (MB), hit / miss run",
+        f"{f.get('rss_hit_mb')} / {f.get('rss_miss_mb')}",
+    )
+    p = f["posts"]
+    row(
+        "Comment posts, sequential: posts/s",
+        f"{p['per_second']} ({p['ok']}/{p['count']} ok)",
+        f"≥ {t['posts_per_s']}",
+        wp["posts_per_s"],
+        "",
+        p["per_second"] >= t["posts_per_s"],
+    )
+    row(
+        "  post p50 / p99 (ms)",
+        f"{p['p50_ms']} / {p['p99_ms']}",
+        f"p99 < {t['post_p99_ms']}",
+        ok=p["p99_ms"] < t["post_p99_ms"],
+    )
+    row("  outcomes", ", ".join(f"{k}: {v}" for k, v in p["outcomes"].items()))
+    if "compare" in f:
+        c = f["compare"]
+        row(
+            f"Comparison: {c['url']}: req/s (p50 / p99 ms)",
+            f"{c['rps']} ({c['p50_ms']} / {c['p99_ms']}), {c['html_bytes'] / 1024:.0f} KB",
+        )
+    if "load" in f:
+        lt = f["load"]
+        detail = "; ".join(
+            f"{k} {v['count']} (p99 {v['p99_ms']} ms, errors {v['errors'] or 0})"
+            for k, v in lt["kinds"].items()
+        )
+        row(
+            f"Load: {lt['readers']} readers, {lt['seconds']} s, through nginx",
+            f"{lt['requests']} actions, {lt['per_second']}/s, {lt['errors']} errors — {detail}",
+            "0 errors",
+            ok=lt["errors"] == 0,
+        )
+    head = [
+        f"# Manchette bench — {f['date']}",
+        "",
+        f"{f['machine']} · {f['backend']} · {f['workers']} gunicorn sync workers · "
+        f"{f['connections']} connections · {f['seconds']} s per run · {f.get('articles')} articles",
+        "",
+        "| measure | Manchette | target | WordPress + wpDiscuz | WordPress classic |",
+        "|---|---|---|---|---|",
+    ]
+    tail = [""]
+    if f["notes"]:
+        tail += ["Notes:", *[f"- {n}" for n in f["notes"]], ""]
+    for script, output in f.get("others", {}).items():
+        tail += [f"## bench/{script}", "", "```", output, "```", ""]
+    return "\n".join(head + rows + tail)
+
+
+def main():
+    # A SIGTERM (Ctrl-C is already one) unwinds through `finally`: servers stopped, data dropped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    figures = run()
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False))
+    markdown = table(figures)
+    (RESULTS / "latest.md").write_text(markdown)
+    print(markdown)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Real processes for the integration tests: gunicorn app processes and task workers.
+
+They run on the test database (committed data: the tests are transactional) and the test
+process's Redis database, with tests.integration.settings_integration.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+READY_SECONDS = 60
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url():
+    """The URL of the database this test runs on (the test database, not DATABASE_URL's)."""
+    from django.db import connection
+
+    d = connection.settings_dict
+    auth = quote(d["USER"] or "")
+    if d.get("PASSWORD"):
+        auth += ":" + quote(d["PASSWORD"])
+    return f"postgres://{auth}@{d['HOST'] or '127.0.0.1'}:{d['PORT'] or 5432}/{d['NAME']}"
+
+
+class Processes:
+    def __init__(self, tmp_path):
+        self.tmp_path = tmp_path
+        self.started = []
+
+    def env(self, **extra):
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "tests.integration.settings_integration",
+            "DATABASE_URL": database_url(),
+            "PYTHONPATH": str(ROOT),
+            "PYTHONUNBUFFERED": "1",
+            **extra,
+        }
+
+    def start(self, name, argv, **env):
+        log_path = self.tmp_path / f"{name}.log"
+        log = open(log_path, "w")  # noqa: SIM115 (closed in stop_all)
+        process = subprocess.Popen(
+            argv, cwd=ROOT, env=self.env(**env), stdout=log, stderr=subprocess.STDOUT
+        )
+        self.started.append((process, log))
+        process.log_path = log_path
+        return process
+
+    def app(self, name, **env):
+        """A gunicorn app process (one sync worker); returns its base URL once it answers."""
+        port = free_port()
+        process = self.start(
+            name,
+            [GUNICORN, "manchette.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+            **env,
+        )
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + READY_SECONDS
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                pytest.fail(f"{name} exited:\n{process.log_path.read_text()[-3000:]}")
+            try:
+                requests.get(base + "/robots.txt", timeout=30)
+                break
+            except (requests.ConnectionError, requests.Timeout):
+                time.sleep(0.1)
+        else:
+            pytest.fail(f"{name} did not answer within {READY_SECONDS} s")
+        return base, process
+
+    def worker(self, name, **env):
+        return self.start(
+            name,
+            [
+                sys.executable,
+                "manage.py",
+                "worker",
+                "--no-clock",
+                "--no-startup-delay",
+                "--interval",
+                "0.1",
+                "--worker-id",
+                name,
+            ],
+            **env,
+        )
+
+    def stop_all(self):
+        for process, _log in self.started:
+            if process.poll() is None:
+                process.terminate()
+        for process, log in self.started:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            log.close()
+
+
+@pytest.fixture
+def processes(tmp_path):
+    group = Processes(tmp_path)
+    yield group
+    group.stop_all()
