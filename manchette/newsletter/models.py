@@ -361,6 +361,9 @@ NEWSLETTER_DEFAULTS = {
     "NEWSLETTER_BATCH_SIZE": 200,
     "NEWSLETTER_PARALLEL_SENDERS": 2,
     "NEWSLETTER_CLAIM_TIMEOUT": 600,
+    # How long an enqueued sender counts as on its way: the clock kicks an unfinished issue
+    # again after that (a sender that finds nothing to claim simply returns).
+    "NEWSLETTER_KICK_SECONDS": 60,
     "NEWSLETTER_MAX_ATTEMPTS": 5,
     "NEWSLETTER_RETRY_BASE_SECONDS": 60,
     "NEWSLETTER_BOUNCE_LIMIT": 3,

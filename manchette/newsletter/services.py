@@ -284,7 +284,7 @@ def send_test(issue, email):
 def _kick(issue_id):
     from manchette.newsletter.tasks import send_issue_task
 
-    cache.set(f"newsletter:kick:{issue_id}", 1, timeout=conf("NEWSLETTER_CLAIM_TIMEOUT"))
+    cache.set(f"newsletter:kick:{issue_id}", 1, timeout=conf("NEWSLETTER_KICK_SECONDS"))
     send_issue_task.enqueue(issue_id)
     # Extra senders share the issue's batches (useful on PostgreSQL with several workers).
     for _i in range(max(0, conf("NEWSLETTER_PARALLEL_SENDERS") - 1)):
@@ -437,7 +437,7 @@ def run_due_sends(now=None):
     # Resume issues whose sender died: each unfinished issue is kicked at most once per
     # claim timeout; a sender with nothing to claim simply returns.
     for issue_id in NewsletterIssue.objects.unfinished().values_list("pk", flat=True):
-        if cache.add(f"newsletter:kick:{issue_id}", 1, timeout=conf("NEWSLETTER_CLAIM_TIMEOUT")):
+        if cache.add(f"newsletter:kick:{issue_id}", 1, timeout=conf("NEWSLETTER_KICK_SECONDS")):
             from manchette.newsletter.tasks import send_issue_task
 
             send_issue_task.enqueue(issue_id)

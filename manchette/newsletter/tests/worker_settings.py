@@ -13,3 +13,4 @@ globals().update(email_settings(os.environ["EMAIL_URL"]))
 NEWSLETTER_BATCH_SIZE = int(os.environ.get("NEWSLETTER_BATCH_SIZE", "20"))
 NEWSLETTER_PARALLEL_SENDERS = int(os.environ.get("NEWSLETTER_PARALLEL_SENDERS", "1"))
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+NEWSLETTER_KICK_SECONDS = int(os.environ.get("NEWSLETTER_KICK_SECONDS", "60"))
