@@ -28,7 +28,7 @@ SITE_VERSION_KEY = "pc:site"
 # Query parameters that change what a cacheable page shows. Any other parameter bypasses the
 # cache, so random query strings cannot fill it.
 CACHEABLE_PARAMS = {"page"}
-CACHED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Link")
+CACHED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Link", "X-Accel-Expires")
 
 
 def _digest(text):
@@ -107,6 +107,9 @@ def mark_cacheable(response, lifetime=None):
     """Let the page cache and shared caches (nginx, CDN) keep this response."""
     lifetime = page_lifetime() if lifetime is None else lifetime
     patch_cache_control(response, public=True, max_age=0, s_maxage=lifetime)
+    # nginx keeps a page at most a minute: a site-wide change (a new flash, the menu) reaches
+    # its copies within that time; articles are also purged from it on publish.
+    response["X-Accel-Expires"] = str(min(lifetime, 60))
     response._page_cache_lifetime = lifetime
     return response
 

@@ -147,3 +147,12 @@ def test_a_page_made_private_is_no_longer_served_from_the_cache(client, section)
     PageViewRestriction.objects.create(page=section, restriction_type="login")
     response = client.get(section.url)
     assert response.status_code == 302 and "/login" in response["Location"]
+
+
+def test_a_cache_hit_carries_the_same_security_headers_as_a_fresh_page(client, section):
+    fresh = client.get(section.url)
+    hit = client.get(section.url)
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Content-Type"):
+        assert hit[header] == fresh[header], header
+    assert hit["X-Accel-Expires"] == "60"
