@@ -20,7 +20,8 @@ Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_WORKERS (2), BENC
 BENCH_ARTICLES (0: the demo's articles only; the issue's figure is 5000), BENCH_TOPICS (200),
 BENCH_COMPARE_URL (another system's article, measured in the same run), BENCH_LOAD (0),
 BENCH_LOAD_READERS (200), BENCH_LOAD_SECONDS (60), BENCH_KEEP (1: keep the /tmp directory),
-BENCH_OTHERS_TIMEOUT (900 s for each of the other apps' bench scripts).
+BENCH_OTHERS_TIMEOUT (900 s for each of the other apps' bench scripts), BENCH_NEWSLETTER_SIZES
+(10000,100000).
 Writes bench/results/latest.md and latest.json. Only ever talks to 127.0.0.1 (and to
 BENCH_COMPARE_URL when given).
 """
@@ -59,6 +60,8 @@ LOAD_READERS = int(os.environ.get("BENCH_LOAD_READERS", "200"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
 KEEP = os.environ.get("BENCH_KEEP", "0") == "1"
 OTHERS_TIMEOUT = int(os.environ.get("BENCH_OTHERS_TIMEOUT", "900"))
+# Newsletter sending: emails per second and the worker's peak memory at each list size.
+NEWSLETTER_SIZES = os.environ.get("BENCH_NEWSLETTER_SIZES", "10000,100000")
 
 # The issue's targets for this machine (2 cores, 32 connections) and the WordPress figures
 # measured on it: WordPress 6.1 + wpDiscuz, and a classic theme with native comments.
@@ -564,7 +567,7 @@ def other_benches():
     outputs = {}
     for script, args in (
         ("topics_quality.py", []),
-        ("newsletter_send.py", ["--subscribers", "100000"]),
+        ("newsletter_send.py", ["--sizes", NEWSLETTER_SIZES]),
     ):
         if not (BENCH / script).exists():
             continue
