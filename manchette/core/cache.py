@@ -28,7 +28,15 @@ SITE_VERSION_KEY = "pc:site"
 # Query parameters that change what a cacheable page shows. Any other parameter bypasses the
 # cache, so random query strings cannot fill it.
 CACHEABLE_PARAMS = {"page"}
-CACHED_HEADERS = ("Content-Type", "Content-Language", "Cache-Control", "Link", "X-Accel-Expires")
+CACHED_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Cache-Control",
+    "Link",
+    "Vary",
+    "X-Frame-Options",
+    "X-Accel-Expires",
+)
 
 
 def _digest(text):
