@@ -1,4 +1,5 @@
-"""Browser tests: Playwright driving Debian's Chromium (never `playwright install`)."""
+"""Browser tests: Playwright driving Debian's Chromium (Playwright's own browser download
+cannot work on this network, and is never used)."""
 
 import os
 from pathlib import Path
