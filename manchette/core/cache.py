@@ -12,8 +12,10 @@ cached page never shows a flash after its end time.
 
 import hashlib
 import logging
+import threading
 import time
 import uuid
+from collections import OrderedDict
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -49,8 +51,45 @@ def _path_version_key(path):
 
 
 def _versions(path):
-    found = cache.get_many([SITE_VERSION_KEY, _path_version_key(path)])
-    return found.get(SITE_VERSION_KEY, "0"), found.get(_path_version_key(path), "0")
+    keys = [SITE_VERSION_KEY, _path_version_key(path)]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            # A version never starts from a known value: after the shared cache is emptied
+            # (a Redis restart), no copy kept in a process can match a key again.
+            cache.add(key, uuid.uuid4().hex[:12], timeout=None)
+            found[key] = cache.get(key)
+    return found[keys[0]], found[keys[1]]
+
+
+class LocalEntries:
+    """The most recently served entries, kept in each process to skip a shared-cache read.
+
+    Safe because an entry's key carries the site and path versions read from the shared cache
+    on every request: a purge anywhere changes them, and each entry carries its expiry.
+    """
+
+    def __init__(self, size=256):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def set(self, key, entry):
+        with self.lock:
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+LOCAL_ENTRIES = LocalEntries()
 
 
 def _entry_key(host, path, query, versions):
@@ -171,7 +210,11 @@ class AnonymousPageCacheMiddleware:
 
         query = urlencode(sorted(request.GET.items()))
         key = _entry_key(request.get_host(), request.path, query, _versions(request.path))
-        entry = cache.get(key)
+        entry = LOCAL_ENTRIES.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                LOCAL_ENTRIES.set(key, entry)
         # The lifetime is also checked here, not only by the cache backend's expiry, so an
         # entry never outlives the flash change it was bounded by, whatever the backend.
         if entry is not None and entry.get("expires", 0) > time.time():
@@ -189,15 +232,13 @@ class AnonymousPageCacheMiddleware:
             and not response.streaming
             and not response.cookies
         ):
-            cache.set(
-                key,
-                {
-                    "content": response.content,
-                    "status": response.status_code,
-                    "expires": time.time() + lifetime,
-                    "headers": {h: response[h] for h in CACHED_HEADERS if h in response},
-                },
-                timeout=lifetime,
-            )
+            entry = {
+                "content": response.content,
+                "status": response.status_code,
+                "expires": time.time() + lifetime,
+                "headers": {h: response[h] for h in CACHED_HEADERS if h in response},
+            }
+            cache.set(key, entry, timeout=lifetime)
+            LOCAL_ENTRIES.set(key, entry)
             response["X-Page-Cache"] = "miss"
         return response

@@ -156,3 +156,17 @@ def test_a_cache_hit_carries_the_same_security_headers_as_a_fresh_page(client, s
     for header in ("X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy", "Content-Type"):
         assert hit[header] == fresh[header], header
     assert hit["X-Accel-Expires"] == "60"
+
+
+def test_copies_kept_in_a_process_die_with_the_shared_cache(client, section):
+    """After Redis restarts empty, no process may serve a page it kept from before."""
+    from django.core.cache import cache
+
+    client.get(section.url)
+    assert client.get(section.url)["X-Page-Cache"] == "hit"
+    cache.clear()  # the shared cache restarts empty; this process still holds its copy
+    section.intro = "Une nouvelle présentation."
+    section.save()  # a direct write: no purge signal
+    response = client.get(section.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "Une nouvelle présentation." in response.content.decode()
