@@ -17,7 +17,7 @@ queries in-process (bench/queries.py), posts comments sequentially (bench/load.p
 BENCH_LOAD=1, holds 200 readers for 60 s (bench/load.py mixed) through nginx.
 
 Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_WORKERS (2), BENCH_POSTS (300),
-BENCH_ARTICLES (0: the demo's articles only; the issue's figure is 5000), BENCH_TOPICS (200),
+BENCH_ARTICLES (5000 articles in all; 0: the demo's only), BENCH_TOPICS (200),
 BENCH_COMPARE_URL (another system's article, measured in the same run), BENCH_LOAD (0),
 BENCH_LOAD_READERS (200), BENCH_LOAD_SECONDS (60), BENCH_KEEP (1: keep the /tmp directory),
 BENCH_OTHERS_TIMEOUT (900 s for each of the other apps' bench scripts), BENCH_NEWSLETTER_SIZES

@@ -2,7 +2,7 @@
 
     MANCHETTE_BENCH=1 DJANGO_SETTINGS_MODULE=bench.settings python bench/seed.py OUT.json
 
-Adds, on top of `manage.py seed_demo`: extra articles up to BENCH_ARTICLES (0 = only the
+Adds, on top of `manage.py seed_demo`: extra articles up to BENCH_ARTICLES (5000; 0 = only the
 demo's), BENCH_TOPICS topics (when the topics app has its factory), and three articles with
 0, 50 (10 of them replies) and 500 (100 replies) comments (when the comments app has its
 factory), plus one article that receives the posted comments. Writes their URLs and ids
@@ -36,7 +36,7 @@ def main(out):
     sections = list(SectionPage.objects.live().order_by("menu_order"))
     section = sections[0]
 
-    wanted = int(os.environ.get("BENCH_ARTICLES", "0"))
+    wanted = int(os.environ.get("BENCH_ARTICLES", "5000"))
     missing = max(0, wanted - ArticlePage.objects.count())
     for start in range(0, missing, 200):
         with transaction.atomic():
