@@ -4,7 +4,7 @@ Written against an app registry (`apps`) so the data migration and the test suit
 transactional tests flush what migrations created) share it.
 """
 
-from django.contrib.auth.management import create_permissions
+from manchette.core.site_structure import grant_group_permissions
 
 DEFAULT_KINDS = [
     # (slug, label, shipped SVG icon: see icons.py)
@@ -34,16 +34,4 @@ def create_default_kinds(apps):
 
 def grant_editors(apps):
     """Éditeurs see the reaction reports and edit the set of reactions."""
-    app_config = apps.get_app_config("reactions")
-    models_module = getattr(app_config, "models_module", None)
-    app_config.models_module = models_module or True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = models_module
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    group, _ = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="reactions", codename__in=EDITOR_PERMISSIONS
-        )
-    )
+    grant_group_permissions(apps, "reactions", EDITOR_PERMISSIONS, [EDITORS])
