@@ -160,6 +160,18 @@ def hold_decision(*, body, email, client_hash, user, newsroom, rules):
 # ----------------------------------------------------------------------------- posting
 
 
+def clean_body(body, rules):
+    """The comment's text normalised, or a CommentError if it is empty or too long."""
+    body = comment_text.normalise(body)
+    if not body:
+        raise CommentError(_("Le commentaire est vide."), "body")
+    if len(body) > rules.max_length:
+        raise CommentError(
+            _("Le commentaire dépasse %(n)d caractères.") % {"n": rules.max_length}, "body"
+        )
+    return body
+
+
 def post_comment(
     *,
     article,
@@ -181,13 +193,7 @@ def post_comment(
     """
     rules = comment_settings()
     signed_in = user is not None and user.is_authenticated
-    body = comment_text.normalise(body)
-    if not body:
-        raise CommentError(_("Le commentaire est vide."), "body")
-    if len(body) > rules.max_length:
-        raise CommentError(
-            _("Le commentaire dépasse %(n)d caractères.") % {"n": rules.max_length}, "body"
-        )
+    body = clean_body(body, rules)
     if not rules.enabled or comments_closed(article):
         raise CommentError(_("Les commentaires sont fermés pour cet article."))
     if signed_in:
@@ -375,13 +381,7 @@ def edit_comment(comment, body):
     rules = comment_settings()
     if not comment.can_be_edited():
         raise CommentError(_("Le délai de modification de 15 minutes est dépassé."))
-    body = comment_text.normalise(body)
-    if not body:
-        raise CommentError(_("Le commentaire est vide."), "body")
-    if len(body) > rules.max_length:
-        raise CommentError(
-            _("Le commentaire dépasse %(n)d caractères.") % {"n": rules.max_length}, "body"
-        )
+    body = clean_body(body, rules)
     if _find_word(body, rules.word_list(rules.banned_words)):
         raise CommentError(_("Ce texte contient un terme interdit par notre charte."), "body")
     comment.body = body
