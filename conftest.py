@@ -6,6 +6,7 @@
   could not run is a failure, not a pass.
 """
 
+import contextlib
 import os
 import socket
 
@@ -70,12 +71,11 @@ class SinkHandler:
         return "250 Message accepted for delivery"
 
 
-@pytest.fixture
-def smtp_sink(settings):
-    """A real SMTP server on 127.0.0.1; Django's mail goes to it over SMTP."""
+@contextlib.contextmanager
+def running_smtp_sink(handler, settings):
+    """Serves `handler` as an SMTP server on 127.0.0.1 and sends Django's mail to it."""
     from aiosmtpd.controller import Controller
 
-    handler = SinkHandler()
     port = free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
@@ -84,7 +84,15 @@ def smtp_sink(settings):
     settings.EMAIL_PORT = port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    handler.port = port
     try:
         yield handler
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A real SMTP server on 127.0.0.1; Django's mail goes to it over SMTP."""
+    with running_smtp_sink(SinkHandler(), settings) as handler:
+        yield handler

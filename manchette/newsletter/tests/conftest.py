@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from conftest import free_port
+from conftest import running_smtp_sink
 
 
 def links_in(message):
@@ -80,22 +80,8 @@ class ControlledSink:
 
 @pytest.fixture
 def controlled_sink(settings):
-    from aiosmtpd.controller import Controller
-
-    handler = ControlledSink()
-    port = free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    handler.port = port
-    try:
+    with running_smtp_sink(ControlledSink(), settings) as handler:
         yield handler
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from django.test import Client
 
 from manchette.core.factories import ImageFactory
 from manchette.core.models import SiteSettings
+from manchette.core.templatetags.manchette import MONTHS
 from manchette.news.factories import ArticleFactory
 from manchette.newsletter import services
 from manchette.newsletter.factories import NewsletterIssueFactory
@@ -50,21 +51,7 @@ def test_sign_up_confirm_receive_and_unsubscribe_over_smtp(smtp_sink, morning_li
     assert f'src="{settings.SITE_URL}/' in html  # logo and image: absolute URLs
     assert 'src="/' not in html
     assert "<img" in html and html.count("<img") == 2  # logo + article; no tracking pixel
-    month_names = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ]
-    assert any(month in text for month in month_names)  # French dates
+    assert any(month in text for month in MONTHS)  # French dates
 
     one_click = re.search(r"<([^>]+)>", str(letter["List-Unsubscribe"])).group(1)
     response = Client(enforce_csrf_checks=True).post(
