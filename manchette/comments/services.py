@@ -96,7 +96,8 @@ def guest_confirmed(email):
 
 
 def _purge(article):
-    transaction.on_commit(lambda: purge_paths([article.url]))
+    # Only the thread changed: the article's other cached fragments stay.
+    transaction.on_commit(lambda: purge_paths([article.url], only="comments"))
 
 
 def _log(action, *, comment=None, article=None, actor=None, reason=""):

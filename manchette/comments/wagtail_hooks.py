@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -12,17 +13,22 @@ from manchette.comments.threads import article_thread
 
 @hooks.register("manchette_article_context")
 def comment_section(article, request):
-    """The article's thread, first page: four queries whatever the number of comments."""
-    rules = services.comment_settings()
-    section = article_thread(
-        article.pk,
-        page=request.GET.get("page"),
-        page_size=rules.page_size,
-        gravatar=rules.gravatar,
-    )
-    section["closed"] = not rules.enabled or services.comments_closed(article)
-    section["max_length"] = rules.max_length
-    return {"comment_section": section}
+    """The article's thread, one page: four queries whatever the number of comments, made
+    only when the thread's cached fragment is missing (hence lazy)."""
+
+    def section():
+        rules = services.comment_settings()
+        section = article_thread(
+            article.pk,
+            page=request.GET.get("page"),
+            page_size=rules.page_size,
+            gravatar=rules.gravatar,
+        )
+        section["closed"] = not rules.enabled or services.comments_closed(article)
+        section["max_length"] = rules.max_length
+        return section
+
+    return {"comment_section": SimpleLazyObject(section)}
 
 
 @hooks.register("register_admin_urls")

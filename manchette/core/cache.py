@@ -6,16 +6,23 @@ purged, and one for the whole site, bumped when something shown on every page ch
 (navigation, flash, site settings). A purge is therefore one cache write, whatever the
 number of pagination variants of a path.
 
+Below the page cache, parts of a page are kept as rendered fragments (`{% fragment %}`), each
+under a scope of its own per path: "content" (the article itself, its topics, "À lire
+aussi") and "comments" (the thread). A purge bumps every scope of a path, except a comment
+change, which bumps only "comments": the page renders afresh but reuses its article fragment.
+
 Entries also never outlive the next scheduled flash change (see `page_lifetime`), so a
 cached page never shows a flash after its end time.
 """
 
+import functools
 import hashlib
 import logging
 import threading
 import time
 import uuid
 from collections import OrderedDict
+from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
@@ -46,20 +53,48 @@ def _digest(text):
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
+# "path" versions the whole page (the page cache); the others version fragments of it.
+SCOPES = ("path", "content", "comments")
+
+
+def _scope_key(scope, path):
+    return f"pc:{scope}:{_digest(path)}"
+
+
 def _path_version_key(path):
-    return f"pc:path:{_digest(path)}"
+    return _scope_key("path", path)
 
 
-def _versions(path):
-    keys = [SITE_VERSION_KEY, _path_version_key(path)]
-    found = cache.get_many(keys)
-    for key in keys:
-        if key not in found:
-            # A version never starts from a known value: after the shared cache is emptied
-            # (a Redis restart), no copy kept in a process can match a key again.
-            cache.add(key, uuid.uuid4().hex[:12], timeout=None)
-            found[key] = cache.get(key)
-    return found[keys[0]], found[keys[1]]
+@functools.lru_cache(maxsize=1)
+def release_token():
+    """Changes with each deployment's static files and RELEASE: cached HTML names hashed
+    static files, so a new release must not serve entries rendered by the previous one."""
+    manifest = Path(settings.STATIC_ROOT or "") / "staticfiles.json"
+    try:
+        static = manifest.read_bytes()
+    except OSError:
+        static = b""
+    release = getattr(settings, "RELEASE", "")
+    return _digest(f"{release}:{hashlib.sha256(static).hexdigest()}")[:8]
+
+
+def _read_versions(keys, memo):
+    """The version tokens under `keys`, read once per request (`memo` is the request's)."""
+    missing = [key for key in keys if key not in memo]
+    if missing:
+        found = cache.get_many(missing)
+        for key in missing:
+            if key not in found:
+                # A version never starts from a known value: after the shared cache is emptied
+                # (a Redis restart), no copy kept in a process can match a key again.
+                cache.add(key, uuid.uuid4().hex[:12], timeout=None)
+                found[key] = cache.get(key)
+        memo.update(found)
+    return [memo[key] for key in keys]
+
+
+def _request_memo(request):
+    return request.__dict__.setdefault("_cache_versions", {})
 
 
 class LocalEntries:
@@ -93,7 +128,9 @@ LOCAL_ENTRIES = LocalEntries()
 
 
 def _entry_key(host, path, query, versions):
-    return f"pc:entry:{versions[0]}:{versions[1]}:{_digest(f'{host}{path}?{query}')}"
+    return (
+        f"pc:entry:{release_token()}:{versions[0]}:{versions[1]}:{_digest(f'{host}{path}?{query}')}"
+    )
 
 
 def _now_and_after_commit(purge):
@@ -104,15 +141,22 @@ def _now_and_after_commit(purge):
         transaction.on_commit(purge)
 
 
-def purge_paths(paths):
-    """Make the next request for each path render afresh (every query-string variant)."""
+def purge_paths(paths, *, only=None):
+    """Make the next request for each path render afresh (every query-string variant).
+
+    `only` names the one fragment scope that changed (e.g. "comments"): the page is rendered
+    afresh, its other fragments are reused. By default every fragment of the path goes.
+    """
     paths = {urlsplit(p).path for p in paths if p}
     if not paths:
         return
+    if only is not None and only not in SCOPES:
+        raise ValueError(f"Unknown cache scope: {only}")
+    scopes = ("path", only) if only else SCOPES
 
     def purge():
         token = uuid.uuid4().hex[:12]
-        cache.set_many({_path_version_key(p): token for p in paths}, timeout=None)
+        cache.set_many({_scope_key(s, p): token for p in paths for s in scopes}, timeout=None)
         _purge_frontend_cache(paths)
 
     _now_and_after_commit(purge)
@@ -126,6 +170,55 @@ def purge_site():
         cache.delete_many(["chrome:flash", "chrome:nav", "chrome:settings", VIEW_RESTRICTIONS_KEY])
 
     _now_and_after_commit(purge)
+
+
+FRAGMENT_ENTRIES = LocalEntries(size=512)
+
+
+def fragment_key(request, name, scope, path, parts=()):
+    """The key of a fragment as rendered now: release, site version and the path's scope
+    version (read once per request), then the fragment's name and variant."""
+    if scope not in SCOPES[1:] and scope != "site":
+        raise ValueError(f"Unknown fragment scope: {scope}")
+    if scope == "site":
+        # Shown on every page (header, footer): only the site version counts.
+        (site,), version = _read_versions([SITE_VERSION_KEY], _request_memo(request)), "-"
+    else:
+        keys = [SITE_VERSION_KEY, _scope_key(scope, path)]
+        site, version = _read_versions(keys, _request_memo(request))
+    variant = _digest("|".join([path, *map(str, parts)]))
+    return f"fc:{release_token()}:{site}:{version}:{name}:{variant}"
+
+
+def fragment_lookup(key):
+    """What is kept under a fragment key (this process's copy first), or None."""
+    if settings.FRAGMENT_CACHE_SECONDS <= 0:
+        return None
+    entry = FRAGMENT_ENTRIES.get(key)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None:
+            FRAGMENT_ENTRIES.set(key, entry)
+    if entry is not None and entry[0] > time.time():
+        return entry[1]
+    return None
+
+
+def fragment_store(key, value):
+    timeout = settings.FRAGMENT_CACHE_SECONDS
+    if timeout > 0:
+        entry = (time.time() + timeout, value)
+        cache.set(key, entry, timeout=timeout)
+        FRAGMENT_ENTRIES.set(key, entry)
+
+
+def cached_fragment(key, render):
+    """The fragment under `key`, rendered by `render()` and kept when not found."""
+    html = fragment_lookup(key)
+    if html is None:
+        html = render()
+        fragment_store(key, html)
+    return html
 
 
 def _purge_frontend_cache(paths):
@@ -209,7 +302,10 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
 
         query = urlencode(sorted(request.GET.items()))
-        key = _entry_key(request.get_host(), request.path, query, _versions(request.path))
+        versions = _read_versions(
+            [SITE_VERSION_KEY, _path_version_key(request.path)], _request_memo(request)
+        )
+        key = _entry_key(request.get_host(), request.path, query, versions)
         entry = LOCAL_ENTRIES.get(key)
         if entry is None:
             entry = cache.get(key)

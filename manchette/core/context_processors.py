@@ -1,4 +1,5 @@
 from django.core.cache import cache
+from django.utils.functional import SimpleLazyObject
 
 
 def site_chrome(request):
@@ -6,15 +7,19 @@ def site_chrome(request):
     from manchette.core.models import SiteSettings
     from manchette.news.models import Flash, SectionPage
 
-    nav = cache.get("chrome:nav")
-    if nav is None:
-        nav = [
-            {"title": s.title, "url": s.url, "slug": s.slug}
-            for s in SectionPage.objects.live().order_by("menu_order", "title")
-        ]
-        cache.set("chrome:nav", nav, timeout=3600)
+    def nav():
+        sections = cache.get("chrome:nav")
+        if sections is None:
+            sections = [
+                {"title": s.title, "url": s.url, "slug": s.slug}
+                for s in SectionPage.objects.live().order_by("menu_order", "title")
+            ]
+            cache.set("chrome:nav", sections, timeout=3600)
+        return sections
+
     return {
         "site_settings": SiteSettings.current(),
-        "nav_sections": nav,
+        # Lazy: read only when the header is rendered, not when it comes from the cache.
+        "nav_sections": SimpleLazyObject(nav),
         "flash_items": Flash.objects.chrome()["items"],
     }

@@ -7,11 +7,15 @@ shortcut does not find, goes through Wagtail's own routing, so behaviour is unch
 before-serve hooks (view restrictions) and `Page.serve` run as usual.
 """
 
+import pickle
+
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
+
+from manchette.core.cache import fragment_key, fragment_lookup, fragment_store
 
 SITE_CACHE_SECONDS = 300
 
@@ -49,10 +53,24 @@ def find_live_page(url_path):
     return page.specific if page is not None else None
 
 
+def cached_live_page(request, site, path):
+    """The live page at `path`, kept (pickled) under the path's "content" version: publishing,
+    unpublishing, moving or deleting a page purges it (see news/signals.py)."""
+    url_path = site.root_page.url_path + path
+    key = fragment_key(request, "route", "content", request.path, [site.pk, url_path])
+    found = fragment_lookup(key)
+    if found is not None:
+        return pickle.loads(found)  # noqa: S301 (our own cache, written just below)
+    page = find_live_page(url_path)
+    if page is not None:
+        fragment_store(key, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+    return page
+
+
 def serve(request, path):
     site = find_site(request)
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):
-        page = find_live_page(site.root_page.url_path + path)
+        page = cached_live_page(request, site, path)
         if page is not None:
             request._wagtail_route_for_request = (page, [], {})
     return wagtail_views.serve(request, path)

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
@@ -281,10 +282,13 @@ class ArticlePage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["authors"] = list(self.authors.all())
-        context["related"] = list(self.related_articles())
-        context["og_image_url"] = self.social_image_url()
-        # Other apps (topics, reactions, comments, newsletter) add what they show here.
+        # Lazy: worked out only when a fragment of the page is rendered, not when the
+        # fragment comes from the cache (see the {% fragment %} tags of the template).
+        context["authors"] = SimpleLazyObject(lambda: list(self.authors.all()))
+        context["related"] = SimpleLazyObject(lambda: list(self.related_articles()))
+        context["og_image_url"] = SimpleLazyObject(self.social_image_url)
+        # Other apps (topics, reactions, comments, newsletter) add what they show here, also
+        # as lazy values.
         for provider in hooks.get_hooks("manchette_article_context"):
             context.update(provider(self, request) or {})
         return context

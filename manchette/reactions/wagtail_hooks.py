@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -14,8 +15,8 @@ from manchette.reactions.models import ReactionKind
 
 @hooks.register("manchette_article_context")
 def reaction_kinds_for_article(article, request):
-    # From the cache after the first page: the article page's query count does not move.
-    return {"reaction_kinds": ReactionKind.objects.offered()}
+    # From the cache after the first page, and only when the article's fragment is rendered.
+    return {"reaction_kinds": SimpleLazyObject(ReactionKind.objects.offered)}
 
 
 class ReactionKindViewSet(SnippetViewSet):

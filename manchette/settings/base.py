@@ -249,6 +249,12 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 
 # Page cache lifetime for anonymous readers (seconds).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Rendered fragments of pages (the article, its comment thread), kept across page purges that
+# do not concern them; 0 turns them off. Versioned like the pages, so never stale on purge.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
+# Names the deployed release in cache keys (with the static files' manifest): cached HTML
+# rendered by a previous release is never served by the next one.
+RELEASE = os.environ.get("RELEASE", "")
 
 # Comments: reply depth, minimum seconds to fill the form (bots are faster), and how long a
 # notification waits so that a burst of comments makes one email.

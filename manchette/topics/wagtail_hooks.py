@@ -2,6 +2,7 @@
 article page's context (the stored linked body: no NLP on a page view)."""
 
 from django.urls import path, reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -17,21 +18,28 @@ from manchette.topics.models import ArticleLinking, ArticleTopic, Topic
 
 @hooks.register("manchette_article_context")
 def article_topics_context(article, request):
-    """One query: the stored linked body, shown only while made from the current body."""
+    """The stored linked body (no NLP on a page view), shown only while made from the current
+    body, and the article's topics: one query, made only when the article's fragment is
+    rendered."""
+    return {"article_links": SimpleLazyObject(lambda: article_links(article))}
+
+
+def article_links(article):
+    none = {"body": None, "topics": []}
     if not article.pk:
-        return {"topics_linked_body": None, "article_topics": []}
+        return none
     linking = (
         ArticleLinking.objects.filter(article_id=article.pk)
         .only("enabled", "linked_body_html", "body_fingerprint", "topics_json")
         .first()
     )
     if linking is None:
-        return {"topics_linked_body": None, "article_topics": []}
+        return none
     fresh = linking.body_fingerprint == services.body_fingerprint(article)
     body = None
     if fresh and linking.enabled and linking.linked_body_html:
         body = mark_safe(linking.linked_body_html)  # noqa: S308 (sanitised with nh3 when stored)
-    return {"topics_linked_body": body, "article_topics": linking.topics_json if fresh else []}
+    return {"body": body, "topics": linking.topics_json if fresh else []}
 
 
 class TopicFilterSet(WagtailFilterSet):

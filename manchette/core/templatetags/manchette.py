@@ -77,7 +77,7 @@ def article_json_ld(context, article, image_url=""):
         "inLanguage": "fr",
     }
     if image_url:
-        data["image"] = [image_url]
+        data["image"] = [str(image_url)]  # may be a lazy value
     data = {k: v for k, v in data.items() if v not in (None, "", [])}
     return mark_safe(
         '<script type="application/ld+json">'
@@ -92,3 +92,50 @@ def article_json_ld(context, article, image_url=""):
 @register.inclusion_tag("components/pagination.html", takes_context=True)
 def pagination(context, page_obj):
     return {"page_obj": page_obj, "query": context.get("query", "")}
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context):
+    """The menu entry of this page ("/" or a section's URL), or "" when no entry is."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    urls = {"/", *(section["url"] for section in context.get("nav_sections") or [])}
+    return path if path in urls else ""
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, scope, path, parts):
+        self.nodelist = nodelist
+        self.name, self.scope, self.path, self.parts = name, scope, path, parts
+
+    def render(self, context):
+        from manchette.core.cache import cached_fragment, fragment_key
+
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            # Previews show a draft: never cached, never served from the cache.
+            return self.nodelist.render(context)
+        key = fragment_key(
+            request,
+            self.name.resolve(context),
+            self.scope.resolve(context),
+            self.path.resolve(context),
+            [part.resolve(context) for part in self.parts],
+        )
+        return cached_fragment(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment "name" "scope" path [variant…] %}…{% endfragment %}: rendered once, then
+    served from the cache until the path's scope is purged (see core/cache.py). What is
+    inside must be the same for every reader: no CSRF token, no reader state."""
+    bits = token.split_contents()
+    if len(bits) < 4:
+        raise template.TemplateSyntaxError(
+            f"{bits[0]} takes a name, a scope, a path and optional variant values."
+        )
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    name, scope, path, *parts = (parser.compile_filter(bit) for bit in bits[1:])
+    return FragmentNode(nodelist, name, scope, path, parts)

@@ -37,13 +37,20 @@ MISS_BUDGETS = {
 }
 
 
-def count_queries(client, url, cold=True):
-    """Queries of one cache miss: `cold` also empties the caches of site-wide parts."""
+# The article page after a purge that concerns part of it only: a new comment (the thread is
+# rendered afresh, the article's fragment comes from the cache), and the end of the page's
+# lifetime in the page cache (every fragment comes from the cache, no query at all).
+ARTICLE_PARTIAL_BUDGETS = {"comments": 4, "path": 0}
+
+
+def count_queries(client, url, cold=True, only=None):
+    """Queries of one cache miss: `cold` also empties the caches of site-wide parts; `only`
+    purges one cache scope of the page (see core/cache.py)."""
     client.get(url)  # image renditions are created on the first view only
     if cold:
         cache.clear()
     else:
-        purge_paths([url])
+        purge_paths([url], only=only)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
@@ -86,3 +93,11 @@ def test_page_query_counts_stay_within_budget_and_do_not_grow_with_content(clien
     for page, budget in budgets.items():
         assert small[page] <= budget, (page, small[page])
         assert large[page] == small[page], (page, small[page], large[page])
+
+
+@pytest.mark.parametrize("only", ["comments", "path"])
+def test_article_partial_purge_reuses_the_cached_fragments(client, only):
+    small = count_queries(client, build_site(1)[2].url, cold=False, only=only)
+    large = count_queries(client, build_site(4)[2].url, cold=False, only=only)
+    assert small <= ARTICLE_PARTIAL_BUDGETS[only], small
+    assert large == small
