@@ -3,10 +3,16 @@
     MANCHETTE_BENCH=1 DJANGO_SETTINGS_MODULE=bench.settings PAGE_CACHE_SECONDS=0 \
         python bench/queries.py PAGES.json OUT.json [--verbose]
 
-Each page is requested twice by an anonymous client, after clearing the cache: the first
-request is counted as "cold" (nothing cached), the second as the steady cache miss (the site
-chrome, i.e. settings, menu and flash, is then cached, as on a running site; the page itself
-is not, PAGE_CACHE_SECONDS=0). --verbose prints every query of each page.
+Each page is requested by an anonymous client (PAGE_CACHE_SECONDS=0: never from the page
+cache), three ways:
+
+- "cold": after clearing the cache, nothing cached (the first request after a Redis restart);
+- "queries": after purging the page (as a publication does): the site chrome (settings, menu,
+  flash) is cached, the page and all its fragments render afresh;
+- "queries_warm": the page again, its fragments cached (a page-cache entry that expired, or a
+  purge of another part of the page).
+
+--verbose prints every query of the purged miss of each page.
 """
 
 import json
@@ -40,11 +46,16 @@ def main(pages_path, out, verbose=False):
     result = {}
     from django.core.cache import cache
 
+    from manchette.core.cache import purge_paths
+
     for name, page in pages.items():
         # Cold: nothing cached at all (the first request after a deploy or a site-wide purge).
         cache.clear()
         with CaptureQueriesContext(connection) as cold:
             client.get(page["url"])
+        with CaptureQueriesContext(connection) as warm:
+            client.get(page["url"])
+        purge_paths([page["url"]])
         with CaptureQueriesContext(connection) as queries:
             response = client.get(page["url"])
         tables = Counter(summarise(q["sql"]) for q in queries.captured_queries)
@@ -53,6 +64,7 @@ def main(pages_path, out, verbose=False):
             "status": response.status_code,
             "queries": len(queries.captured_queries),
             "queries_cold": len(cold.captured_queries),
+            "queries_warm": len(warm.captured_queries),
             "bytes": len(response.content) if not response.streaming else None,
             "by_table": dict(tables.most_common()),
         }

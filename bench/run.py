@@ -163,7 +163,7 @@ class Stack:
         self.processes.append((name, process, log))
         return process
 
-    def gunicorn(self, name, page_cache_seconds, port):
+    def gunicorn(self, name, page_cache_seconds, port, fragment_cache_seconds=3600):
         process = self.start(
             name,
             [
@@ -177,6 +177,7 @@ class Stack:
                 "WEB_CONCURRENCY": str(WORKERS),
                 "SITE_URL": f"http://127.0.0.1:{port}",
                 "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+                "FRAGMENT_CACHE_SECONDS": str(fragment_cache_seconds),
                 "GUNICORN_MAX_REQUESTS": "0",
             },
         )
@@ -556,6 +557,20 @@ def run():
         figures["rss_miss_mb"] = peak_rss_of_workers(miss_app)
         stack.stop(miss_app)
 
+        # The whole render: no page cache and no fragment cache (every part of the page is
+        # rendered, as after a publication or a purge of the whole page).
+        render_port = free_port()
+        say(f"gunicorn with PAGE_CACHE_SECONDS=0 FRAGMENT_CACHE_SECONDS=0 on :{render_port}")
+        render_app = stack.gunicorn("gunicorn-render", 0, render_port, fragment_cache_seconds=0)
+        render = f"http://127.0.0.1:{render_port}"
+        figures["render"] = {}
+        for name in ("article_50", "article_0", "article_500", "home"):
+            if name in pages:
+                fetch(render + pages[name]["url"])
+                say(f"wrk: {name} (whole render)")
+                figures["render"][name] = wrk(render + pages[name]["url"])
+        stack.stop(render_app)
+
     finally:
         stack.close()
     figures["others"] = other_benches()
@@ -647,10 +662,15 @@ def table(f):
         ok = m["rps"] >= t["miss_rps"] if name.startswith("article") else None
         miss_ok = miss_ok and (ok is not False)
         row(
-            f"{name}, cache miss: req/s (p50 / p99 ms)",
+            f"{name}, page-cache miss, fragments cached: req/s (p50 / p99 ms)",
             f"{m['rps']} ({m['p50_ms']} / {m['p99_ms']})",
             target,
             ok=ok,
+        )
+    for name, m in f.get("render", {}).items():
+        row(
+            f"{name}, whole render (no page or fragment cache): req/s (p50 / p99 ms)",
+            f"{m['rps']} ({m['p50_ms']} / {m['p99_ms']})",
         )
     q = f["queries"]
     for name, m in q.items():
@@ -659,8 +679,8 @@ def table(f):
         wp_q = wp["queries"] if name == "article_50" else ""
         classic_q = classic["queries"] if name == "article_50" else ""
         row(
-            f"SQL queries, {name} (cold cache)",
-            f"{m['queries']} ({m['queries_cold']})",
+            f"SQL queries, {name}: purged (cold cache / fragments cached)",
+            f"{m['queries']} ({m['queries_cold']} / {m.get('queries_warm', '—')})",
             f"≤ {t['queries']}" if is_article else "",
             wp_q,
             classic_q,
