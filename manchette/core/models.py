@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -27,7 +28,10 @@ class HomePage(CachedPageMixin, Page):
         from manchette.news.models import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(ArticlePage.objects.front_page())
+        # Lazy: read only when the front page's fragment is rendered (see the template).
+        front = SimpleLazyObject(ArticlePage.objects.front_page)
+        context["lead"] = SimpleLazyObject(lambda: front["lead"])
+        context["sections"] = SimpleLazyObject(lambda: front["sections"])
         return context
 
 

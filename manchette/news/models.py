@@ -50,8 +50,9 @@ class SectionPage(CachedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.listing().filter(section=self)
-        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
+        # Lazy: read only when the listing's fragment is rendered (see the template).
+        context["articles"] = SimpleLazyObject(
+            lambda: Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
         )
         return context
 
