@@ -1,7 +1,8 @@
 """Comments: explicit states, threads, votes, reports, bans, subscriptions, moderation log."""
 
 from django.conf import settings
-from django.db import models
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -157,6 +158,10 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "parent"]),
             models.Index(fields=["thread", "status"]),
             models.Index(fields=["status", "created_at"]),
+            # The holding rules of every post read a guest's comments and an address's recent
+            # ones, newest first, without reading the whole table (nor all of theirs).
+            models.Index(fields=["guest_email", "created_at"]),
+            models.Index(fields=["client_hash", "created_at"]),
         ]
 
     def __str__(self):
@@ -309,6 +314,8 @@ class Ban(models.Model):
                 condition=~Q(email="") | Q(user__isnull=False), name="ban_has_target"
             )
         ]
+        # Every post looks its author's address up here (services.posting_facts).
+        indexes = [models.Index(fields=["email"])]
 
     def __str__(self):
         return self.email or str(self.user)
@@ -505,3 +512,41 @@ class CommentSettings(BaseGenericSetting):
     @staticmethod
     def word_list(text):
         return [w.strip().lower() for w in (text or "").splitlines() if w.strip()]
+
+    @classmethod
+    def cached(cls):
+        """The settings, read from the shared cache (one small read instead of a query).
+
+        Every save or delete forgets the cached copy, at once and again after the commit, so
+        a change made in the admin applies to the next comment in every process.
+        """
+        found = cache.get(SETTINGS_CACHE_KEY)
+        if found is not None:
+            # Field values, not a pickled instance: a copy cached before a deploy that added
+            # or removed a field still loads (an added field is read from the row if used).
+            names = [f.attname for f in cls._meta.concrete_fields if f.attname in found]
+            return cls.from_db(DEFAULT_DB_ALIAS, names, [found[name] for name in names])
+        obj = cls.load()
+        values = {f.attname: getattr(obj, f.attname) for f in cls._meta.concrete_fields}
+        cache.set(SETTINGS_CACHE_KEY, values, SETTINGS_CACHE_SECONDS)
+        return obj
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        forget_cached_settings()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        forget_cached_settings()
+        return result
+
+
+SETTINGS_CACHE_KEY = "comments:settings:1"
+# Only a bound on a copy cached by a read that raced with a save: saves forget it at once.
+SETTINGS_CACHE_SECONDS = 60
+
+
+def forget_cached_settings():
+    cache.delete(SETTINGS_CACHE_KEY)
+    # A read that started before the commit may have cached the old values meanwhile.
+    transaction.on_commit(lambda: cache.delete(SETTINGS_CACHE_KEY))

@@ -1,9 +1,22 @@
 """Who is asking: the client address, believed from X-Forwarded-For only behind a trusted proxy."""
 
+import functools
 import hashlib
 import ipaddress
 
 from django.conf import settings
+
+
+@functools.lru_cache(maxsize=8)
+def _networks(entries):
+    """The parsed TRUSTED_PROXIES (parsed once, not on every request); bad entries skipped."""
+    networks = []
+    for entry in entries:
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            continue
+    return tuple(networks)
 
 
 def _trusted(address):
@@ -11,13 +24,7 @@ def _trusted(address):
         ip = ipaddress.ip_address(address)
     except ValueError:
         return False
-    for entry in settings.TRUSTED_PROXIES:
-        try:
-            if ip in ipaddress.ip_network(entry, strict=False):
-                return True
-        except ValueError:
-            continue
-    return False
+    return any(ip in network for network in _networks(tuple(settings.TRUSTED_PROXIES)))
 
 
 def client_ip(request):
