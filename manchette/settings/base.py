@@ -114,7 +114,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections persist (DB_CONN_MAX_AGE) as with PostgreSQL: opening one per request
+    # costs its set-up, and closing the last one checkpoints the WAL (disk syncs).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "timeout": 20,
