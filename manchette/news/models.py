@@ -1,4 +1,5 @@
 import time
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
@@ -287,6 +288,9 @@ class ArticlePage(CachedPageMixin, Page):
         # fragment comes from the cache (see the {% fragment %} tags of the template).
         context["authors"] = SimpleLazyObject(lambda: list(self.authors.all()))
         context["related"] = SimpleLazyObject(lambda: list(self.related_articles()))
+        # Cached under the rubrique's path: a publication there purges it (article_paths).
+        section_url = self.section.url if self.section_id else None
+        context["related_scope"] = urlsplit(section_url).path if section_url else request.path
         context["og_image_url"] = SimpleLazyObject(self.social_image_url)
         # Other apps (topics, reactions, comments, newsletter) add what they show here, also
         # as lazy values.

@@ -137,3 +137,16 @@ def test_a_page_cache_miss_with_warm_fragments_costs_no_query(
     purge_paths([article.url], only="path")
     with django_assert_num_queries(0):
         assert client.get(article.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_publication_in_the_rubrique_reaches_the_a_lire_aussi_of_its_older_articles(client):
+    section = SectionFactory(title="Sciences", slug="sciences")
+    oldest = ArticleFactory(parent=section, title="La plus ancienne", hours_ago=100)
+    for n in range(6):
+        ArticleFactory(parent=section, title=f"Article intermédiaire {n}", hours_ago=50 - n)
+    assert "Découverte du jour" not in client.get(oldest.url).content.decode()
+    ArticleFactory(parent=section, title="Découverte du jour").save_revision().publish()
+    # The older article's page is not purged (only the rubrique's latest are): when its
+    # page-cache entry ends, its "À lire aussi" must not come from an older fragment.
+    purge_paths([oldest.url], only="path")
+    assert "Découverte du jour" in client.get(oldest.url).content.decode()
