@@ -268,9 +268,14 @@ def test_editor_schedules_an_article_that_the_worker_publishes(
     assert reader.goto(url).status == 200
     expect(reader.get_by_role("heading", level=1)).to_have_text("Les chiffres du chômage")
     # The worker's purge reached the live server's page cache.
-    reader.goto(live_server.url + "/")
+    home = reader.goto(live_server.url + "/")
     listed = reader.get_by_role("main").get_by_role("link", name="Les chiffres du chômage")
-    expect(listed).to_be_visible()
+    try:
+        expect(listed).to_be_visible()
+    except AssertionError as error:
+        # Which cache served the stale page, if one did: the page cache (hit) or a fragment.
+        status = home.headers.get("x-page-cache")
+        raise AssertionError(f"home page without the article (X-Page-Cache: {status})") from error
 
 
 def test_journalist_writes_and_submits_for_review_but_cannot_publish(page, reader, live_server):
