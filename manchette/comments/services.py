@@ -255,7 +255,7 @@ def posting_facts(
     )
 
 
-def hold_decision(*, body, email, client_hash, user, newsroom, rules, facts=None):
+def hold_decision(*, body, email, client_hash, user, newsroom, rules, facts):
     """(status, hold reason, detail) for a new comment, before the email-confirmation step."""
     word = _find_word(body, rules.word_list(rules.banned_words))
     if word:
@@ -268,15 +268,6 @@ def hold_decision(*, body, email, client_hash, user, newsroom, rules, facts=None
     links = comment_text.count_links(body)
     if links > rules.max_links:
         return CommentStatus.PENDING, HoldReason.LINKS, _("%(n)d liens") % {"n": links}
-    if facts is None:
-        facts = posting_facts(
-            article_id=None,
-            email=email,
-            user_id=None,
-            client_hash=client_hash,
-            body=body,
-            rules=rules,
-        )
     if rules.hold_repeated and facts.repeated:
         return CommentStatus.PENDING, HoldReason.REPEATED, ""
     recent = facts.recent

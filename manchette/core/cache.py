@@ -178,14 +178,14 @@ FRAGMENT_ENTRIES = LocalEntries(size=512)
 def fragment_key(request, name, scope, path, parts=()):
     """The key of a fragment as rendered now: release, site version and the path's scope
     version (read once per request), then the fragment's name and variant."""
-    if scope not in SCOPES[1:] and scope != "site":
-        raise ValueError(f"Unknown fragment scope: {scope}")
+    memo = _request_memo(request)
     if scope == "site":
         # Shown on every page (header, footer): only the site version counts.
-        (site,), version = _read_versions([SITE_VERSION_KEY], _request_memo(request)), "-"
+        [site], version = _read_versions([SITE_VERSION_KEY], memo), "-"
+    elif scope in SCOPES[1:]:
+        site, version = _read_versions([SITE_VERSION_KEY, _scope_key(scope, path)], memo)
     else:
-        keys = [SITE_VERSION_KEY, _scope_key(scope, path)]
-        site, version = _read_versions(keys, _request_memo(request))
+        raise ValueError(f"Unknown fragment scope: {scope}")
     variant = _digest("|".join([path, *map(str, parts)]))
     return f"fc:{release_token()}:{site}:{version}:{name}:{variant}"
 
