@@ -45,9 +45,13 @@ def pytest_sessionfinish(session, exitstatus):
 def _fresh_cache(settings):
     from django.core.cache import cache
 
+    from manchette.core.cache import forget_local_copies
+
     cache.clear()
+    forget_local_copies()
     yield
     cache.clear()
+    forget_local_copies()
 
 
 def free_port():

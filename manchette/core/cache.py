@@ -15,6 +15,7 @@ Entries also never outlive the next scheduled flash change (see `page_lifetime`)
 cached page never shows a flash after its end time.
 """
 
+import contextvars
 import functools
 import hashlib
 import logging
@@ -28,24 +29,18 @@ from urllib.parse import urlencode, urlsplit
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, parse_cookie
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
 
 SITE_VERSION_KEY = "pc:site"
+VIEW_RESTRICTIONS_KEY = "chrome:any-view-restriction"
+# What every page shows, dropped by `purge_site`; read through `shared_get`.
+CHROME_KEYS = ("chrome:flash", "chrome:nav", "chrome:settings", VIEW_RESTRICTIONS_KEY)
 # Query parameters that change what a cacheable page shows. Any other parameter bypasses the
 # cache, so random query strings cannot fill it.
 CACHEABLE_PARAMS = {"page"}
-CACHED_HEADERS = (
-    "Content-Type",
-    "Content-Language",
-    "Cache-Control",
-    "Link",
-    "Vary",
-    "X-Frame-Options",
-    "X-Accel-Expires",
-)
 
 
 def _digest(text):
@@ -78,11 +73,120 @@ def release_token():
     return _digest(f"{release}:{hashlib.sha256(static).hexdigest()}")[:8]
 
 
+# --------------------------------------------------------------------------- shared values
+# Versions and the site's chrome (flash, menu, settings) are read on every page view. Each
+# process keeps a copy of them while the shared cache's *generation* is unchanged, so a page
+# view reads one cache key, the generation, instead of one per value. Every change to a value
+# kept this way bumps the generation (`bump_generation`, called by the purges), after writing
+# the value: a request that reads the new generation then reads the new value.
+
+GENERATION_KEY = "pc:generation"
+# Copies are also re-read after this long, so even a change made without a purge (by hand, in
+# a shell) reaches every process within it.
+SHARED_COPY_SECONDS = 60
+_GENERATION = contextvars.ContextVar("manchette_cache_generation", default=None)
+# Set in the WSGI environ by `PageCacheWSGI` once it has read the generation for the request.
+GENERATION_READ = "manchette.generation_read"
+
+
+class SharedCopies:
+    """This process's copies of shared-cache values, for one generation at a time."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.generation = None
+        self.values = {}
+
+    def get_many(self, keys):
+        generation = _GENERATION.get()
+        if generation is None:
+            return {}
+        now = time.monotonic()
+        with self.lock:
+            if generation != self.generation:
+                return {}
+            return {
+                key: entry[0]
+                for key in keys
+                if (entry := self.values.get(key)) is not None and entry[1] > now
+            }
+
+    def keep(self, values):
+        generation = _GENERATION.get()
+        if generation is None or not values:
+            return
+        until = time.monotonic() + SHARED_COPY_SECONDS
+        with self.lock:
+            if generation != self.generation:
+                self.generation, self.values = generation, {}
+            self.values.update((key, (value, until)) for key, value in values.items())
+
+    def forget(self):
+        with self.lock:
+            self.generation, self.values = None, {}
+
+
+SHARED_COPIES = SharedCopies()
+
+
+def begin_generation():
+    """Read the shared cache's generation for the request starting now: the values this
+    process keeps for it are used without reading them again. Returns the token for
+    `end_generation`."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # Unknown (a new or emptied cache): start one, and read whichever process won.
+        cache.add(GENERATION_KEY, uuid.uuid4().hex[:12], timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    # None when the cache cannot be read (Redis down): then nothing kept is used.
+    return _GENERATION.set(generation)
+
+
+def end_generation(token):
+    _GENERATION.reset(token)
+
+
+def bump_generation():
+    """Every process reads the shared values again on its next request."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex[:12], timeout=None)
+    SHARED_COPIES.forget()
+    # The rest of this request reads the cache too.
+    _GENERATION.set(None)
+
+
+def forget_local_copies():
+    """Drop what this process keeps of the shared cache (for tests that change settings)."""
+    SHARED_COPIES.forget()
+    for entries in (ADDRESSES, LOCAL_ENTRIES, FRAGMENT_ENTRIES):
+        entries.clear()
+
+
+def shared_get_many(keys):
+    """`cache.get_many`, through this process's copies for the current generation."""
+    found = SHARED_COPIES.get_many(keys)
+    missing = [key for key in keys if key not in found]
+    if missing:
+        read = cache.get_many(missing)
+        SHARED_COPIES.keep(read)
+        found.update(read)
+    return found
+
+
+def shared_get(key):
+    return shared_get_many([key]).get(key)
+
+
+def shared_set(key, value, timeout):
+    """Keep a value worked out from the database (a fill, not a change: no bump)."""
+    cache.set(key, value, timeout=timeout)
+    SHARED_COPIES.keep({key: value})
+
+
 def _read_versions(keys, memo):
     """The version tokens under `keys`, read once per request (`memo` is the request's)."""
     missing = [key for key in keys if key not in memo]
     if missing:
-        found = cache.get_many(missing)
+        found = shared_get_many(missing)
         for key in missing:
             if key not in found:
                 # A version never starts from a known value: after the shared cache is emptied
@@ -123,14 +227,12 @@ class LocalEntries:
             while len(self.entries) > self.size:
                 self.entries.popitem(last=False)
 
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
 
 LOCAL_ENTRIES = LocalEntries()
-
-
-def _entry_key(host, path, query, versions):
-    return (
-        f"pc:entry:{release_token()}:{versions[0]}:{versions[1]}:{_digest(f'{host}{path}?{query}')}"
-    )
 
 
 def _now_and_after_commit(purge):
@@ -157,6 +259,7 @@ def purge_paths(paths, *, only=None):
     def purge():
         token = uuid.uuid4().hex[:12]
         cache.set_many({_scope_key(s, p): token for p in paths for s in scopes}, timeout=None)
+        bump_generation()
         _purge_frontend_cache(paths)
 
     _now_and_after_commit(purge)
@@ -167,7 +270,8 @@ def purge_site():
 
     def purge():
         cache.set(SITE_VERSION_KEY, uuid.uuid4().hex[:12], timeout=None)
-        cache.delete_many(["chrome:flash", "chrome:nav", "chrome:settings", VIEW_RESTRICTIONS_KEY])
+        cache.delete_many(CHROME_KEYS)
+        bump_generation()
 
     _now_and_after_commit(purge)
 
@@ -258,17 +362,14 @@ def is_anonymous_request(request):
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
-VIEW_RESTRICTIONS_KEY = "chrome:any-view-restriction"
-
-
 def any_view_restriction():
     """Whether any page of the site is private; most newsrooms have none."""
     from wagtail.models import PageViewRestriction
 
-    found = cache.get(VIEW_RESTRICTIONS_KEY)
+    found = shared_get(VIEW_RESTRICTIONS_KEY)
     if found is None:
         found = PageViewRestriction.objects.exists()
-        cache.set(VIEW_RESTRICTIONS_KEY, found, timeout=3600)
+        shared_set(VIEW_RESTRICTIONS_KEY, found, timeout=3600)
     return found
 
 
@@ -291,32 +392,115 @@ class CachedPageMixin:
         return mark_cacheable(response)
 
 
+def _page_address(request):
+    """(path, address digest) of an anonymous GET or HEAD request whose page may be cached,
+    else None. The address holds what makes two such requests' pages differ: scheme (an
+    https page carries HSTS, an http one is redirected), host, path and the `page` parameter.
+    """
+    if request.method not in ("GET", "HEAD") or not is_anonymous_request(request):
+        return None
+    if not set(request.GET) <= CACHEABLE_PARAMS or request.path.startswith(_UNCACHED_PREFIXES):
+        return None
+    query = urlencode(sorted(request.GET.items()))
+    where = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return request.path, _digest(where)
+
+
+def _page_entry_key(path, where, memo):
+    """The key of the page at an address as it is now: the site and path versions are read
+    on every request (through this process's copies for the current generation), so a purge
+    made by any process is seen by the next request."""
+    versions = _read_versions([SITE_VERSION_KEY, _path_version_key(path)], memo)
+    return f"pc:entry:{release_token()}:{versions[0]}:{versions[1]}:{where}"
+
+
+# Static and media files are never pages: they skip the page cache's reads.
+_UNCACHED_PREFIXES = tuple(
+    prefix for prefix in (settings.STATIC_URL, settings.MEDIA_URL) if prefix and prefix != "/"
+)
+
+# Every WSGI environ variable Django reads to work out a request's scheme, host and path
+# (`HttpRequest.scheme`, `get_host`, `get_script_name`, `get_path_info`) and its query.
+_ADDRESS_ENVIRON = (
+    "wsgi.url_scheme",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_HOST",
+    "SERVER_NAME",
+    "SERVER_PORT",
+    "SCRIPT_URL",
+    "REDIRECT_URL",
+    "SCRIPT_NAME",
+    "PATH_INFO",
+    "QUERY_STRING",
+)
+
+
+def _raw_address(environ):
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER
+    return (
+        *(environ.get(name) for name in _ADDRESS_ENVIRON),
+        environ.get(proxy_header[0]) if proxy_header else None,
+    )
+
+
+# What Django made of each raw request address it found cacheable (see `_page_address`):
+# a pure function of the environ variables above and of settings fixed at start-up, kept
+# so that `PageCacheWSGI` answers a hit without building a request.
+ADDRESSES = LocalEntries(size=2048)
+RAW_ADDRESS = "manchette.raw_address"
+
+
+def _cached_entry(key):
+    """The page kept under `key` (this process's copy first), if it has not expired."""
+    entry = LOCAL_ENTRIES.get(key)
+    if entry is None:
+        entry = cache.get(key)
+        if entry is not None:
+            LOCAL_ENTRIES.set(key, entry)
+    # The lifetime is also checked here, not only by the cache backend's expiry, so an
+    # entry never outlives the flash change it was bounded by, whatever the backend.
+    if entry is not None and entry["expires"] > time.time():
+        return entry
+    return None
+
+
 class AnonymousPageCacheMiddleware:
+    """Serves anonymous readers' pages from the cache, and keeps the pages marked cacheable.
+
+    First in MIDDLEWARE, so an entry keeps the headers every other middleware set on the page
+    (security headers included) and a hit skips them all. `PageCacheWSGI` serves the same
+    entries before Django's request handling even starts.
+    """
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or not is_anonymous_request(request):
-            return self.get_response(request)
-        if not set(request.GET) <= CACHEABLE_PARAMS:
-            return self.get_response(request)
+        if request.META.get(GENERATION_READ):
+            return self._respond(request)
+        token = begin_generation()
+        try:
+            return self._respond(request)
+        finally:
+            end_generation(token)
 
-        query = urlencode(sorted(request.GET.items()))
-        versions = _read_versions(
-            [SITE_VERSION_KEY, _path_version_key(request.path)], _request_memo(request)
-        )
-        key = _entry_key(request.get_host(), request.path, query, versions)
-        entry = LOCAL_ENTRIES.get(key)
-        if entry is None:
-            entry = cache.get(key)
-            if entry is not None:
-                LOCAL_ENTRIES.set(key, entry)
-        # The lifetime is also checked here, not only by the cache backend's expiry, so an
-        # entry never outlives the flash change it was bounded by, whatever the backend.
-        if entry is not None and entry.get("expires", 0) > time.time():
+    def _respond(self, request):
+        address = _page_address(request)
+        if address is None:
+            return self.get_response(request)
+        # The address as `PageCacheWSGI` read it from the untouched environ (Django rewrites
+        # PATH_INFO and SCRIPT_NAME in place), else as it is here (no WSGI layer in front).
+        raw = request.META.get(RAW_ADDRESS) or _raw_address(request.META)
+        ADDRESSES.set(raw, address)
+        key = _page_entry_key(*address, _request_memo(request))
+        entry = _cached_entry(key)
+        if entry is not None:
             response = HttpResponse(entry["content"], status=entry["status"])
-            for header, value in entry["headers"].items():
+            for header, value in entry["headers"]:
                 response[header] = value
+            response["Content-Length"] = str(len(entry["content"]))
             response["X-Page-Cache"] = "hit"
             return response
 
@@ -332,9 +516,64 @@ class AnonymousPageCacheMiddleware:
                 "content": response.content,
                 "status": response.status_code,
                 "expires": time.time() + lifetime,
-                "headers": {h: response[h] for h in CACHED_HEADERS if h in response},
+                "headers": [
+                    (header, value)
+                    for header, value in response.items()
+                    if header.lower() not in _UNKEPT_HEADERS
+                ],
             }
             cache.set(key, entry, timeout=lifetime)
             LOCAL_ENTRIES.set(key, entry)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+# Set per response (length, date) or per request (the cache's own marker): never replayed.
+_UNKEPT_HEADERS = {"content-length", "date", "x-page-cache", "set-cookie"}
+
+
+class PageCacheWSGI:
+    """The page cache's hits served in front of Django: a hit needs none of Django's request
+    handling (signals, middleware, response objects), only the key and the entry.
+
+    Same keys and entries as `AnonymousPageCacheMiddleware`, which stores them and serves the
+    requests this layer passes on (a miss, a HEAD, anything it cannot read with certainty).
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        token = begin_generation()
+        environ[GENERATION_READ] = True
+        try:
+            entry = None
+            if environ.get("REQUEST_METHOD") == "GET":
+                environ[RAW_ADDRESS] = raw = _raw_address(environ)
+                entry = self._hit(environ, raw)
+            if entry is not None:
+                content = entry["content"]
+                start_response(
+                    "200 OK",  # the only status kept
+                    [
+                        *entry["headers"],
+                        ("Content-Length", str(len(content))),
+                        ("X-Page-Cache", "hit"),
+                    ],
+                )
+                return [content]
+            return self.application(environ, start_response)
+        finally:
+            end_generation(token)
+
+    @staticmethod
+    def _hit(environ, raw):
+        # Only addresses Django has already found cacheable: anything else (a new address, a
+        # disallowed host, a static file) goes to Django, which answers it as it always does.
+        address = ADDRESSES.get(raw)
+        if address is None:
+            return None
+        cookies = environ.get("HTTP_COOKIE")
+        if cookies and settings.SESSION_COOKIE_NAME in parse_cookie(cookies):
+            return None
+        return _cached_entry(_page_entry_key(*address, {}))

@@ -1,5 +1,6 @@
-from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
+
+from manchette.core.cache import shared_get, shared_set
 
 
 def site_chrome(request):
@@ -8,13 +9,13 @@ def site_chrome(request):
     from manchette.news.models import Flash, SectionPage
 
     def nav():
-        sections = cache.get("chrome:nav")
+        sections = shared_get("chrome:nav")
         if sections is None:
             sections = [
                 {"title": s.title, "url": s.url, "slug": s.slug}
                 for s in SectionPage.objects.live().order_by("menu_order", "title")
             ]
-            cache.set("chrome:nav", sections, timeout=3600)
+            shared_set("chrome:nav", sections, timeout=3600)
         return sections
 
     return {

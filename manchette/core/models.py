@@ -101,14 +101,14 @@ class SiteSettings(BaseGenericSetting):
     @classmethod
     def current(cls):
         """The settings, from the cache (cleared by `purge_site` whenever they are saved)."""
-        from django.core.cache import cache
+        from manchette.core.cache import shared_get, shared_set
 
-        settings = cache.get("chrome:settings")
+        settings = shared_get("chrome:settings")
         if settings is None:
             settings = cls.load()
             if settings.logo_id:
                 settings.logo  # noqa: B018 (fetched once, kept with the cached settings)
-            cache.set("chrome:settings", settings, timeout=3600)
+            shared_set("chrome:settings", settings, timeout=3600)
         return settings
 
     def social_links(self):

@@ -15,7 +15,14 @@ from django.dispatch import receiver
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from manchette.core.cache import fragment_key, fragment_lookup, fragment_store
+from manchette.core.cache import (
+    bump_generation,
+    fragment_key,
+    fragment_lookup,
+    fragment_store,
+    shared_get,
+    shared_set,
+)
 
 SITE_CACHE_SECONDS = 300
 
@@ -24,18 +31,22 @@ SITES_VERSION_KEY = "site-for-host:version"
 
 
 def _site_key(request):
-    version = cache.get_or_set(SITES_VERSION_KEY, 1, timeout=None)
+    version = shared_get(SITES_VERSION_KEY)
+    if version is None:
+        cache.add(SITES_VERSION_KEY, 1, timeout=None)
+        version = cache.get(SITES_VERSION_KEY)
     return f"site-for-host:{version}:{request.get_host()}"
 
 
 def find_site(request):
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    site = cache.get(_site_key(request))
+    key = _site_key(request)
+    site = shared_get(key)
     if site is None:
         site = Site.find_for_request(request)
         if site is not None:
-            cache.set(_site_key(request), site, SITE_CACHE_SECONDS)
+            shared_set(key, site, SITE_CACHE_SECONDS)
     request._wagtail_site = site
     return site
 
@@ -83,3 +94,4 @@ def forget_sites(sender, instance, **kwargs):
         cache.incr(SITES_VERSION_KEY)
     except ValueError:
         cache.set(SITES_VERSION_KEY, 2, timeout=None)
+    bump_generation()

@@ -2,7 +2,6 @@ import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When, Window
@@ -24,7 +23,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
-from manchette.core.cache import CachedPageMixin
+from manchette.core.cache import CachedPageMixin, shared_get, shared_set
 from manchette.news.blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 12
@@ -329,7 +328,7 @@ class FlashQuerySet(models.QuerySet):
 
     def chrome(self):
         """Live items as shown in the banner, cached until the next start or end."""
-        entry = cache.get("chrome:flash")
+        entry = shared_get("chrome:flash")
         if entry is not None and (entry["valid_until"] or float("inf")) > time.time():
             return entry
         now = timezone.now()
@@ -356,7 +355,7 @@ class FlashQuerySet(models.QuerySet):
         valid_until = min(moments).timestamp() if moments else None
         entry = {"items": items, "valid_until": valid_until}
         timeout = None if valid_until is None else max(1, int(valid_until - time.time()))
-        cache.set("chrome:flash", entry, timeout=timeout)
+        shared_set("chrome:flash", entry, timeout=timeout)
         return entry
 
 

@@ -175,7 +175,7 @@ def shared_cache(settings, tmp_path):
         folder = tmp_path / "cache"
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "BACKEND": "manchette.core.filecache.FileCache",
                 "LOCATION": str(folder),
             }
         }

@@ -14,7 +14,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 if os.environ.get("E2E_CACHE_DIR"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "manchette.core.filecache.FileCache",
             "LOCATION": os.environ["E2E_CACHE_DIR"],
         }
     }

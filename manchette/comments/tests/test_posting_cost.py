@@ -235,7 +235,7 @@ def file_cache(settings, tmp_path):
     """The embedded set-up's shared file cache."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "manchette.core.filecache.FileCache",
             "LOCATION": str(tmp_path / "cache"),
         }
     }

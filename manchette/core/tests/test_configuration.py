@@ -57,7 +57,7 @@ def test_database_and_cache_follow_environment_variables():
 
     default = json.loads(settings_of("manchette.settings.dev").stdout)
     assert default["engine"].endswith("sqlite3") and default["db"].endswith("manchette.sqlite3")
-    assert default["cache"].endswith("FileBasedCache")
+    assert default["cache"].endswith("filecache.FileCache")
     scaled = json.loads(
         settings_of(
             "manchette.settings.dev",
