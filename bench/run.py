@@ -184,6 +184,24 @@ class Stack:
         wait_http(f"http://127.0.0.1:{port}/", process, self.tmp / f"{name}.log")
         return process
 
+    def gunicorn_floor(self, port, body_path):
+        """gunicorn, with the shipped config, running bench/floor.py: what gunicorn itself
+        costs per request on this machine now, the ceiling of any app behind it."""
+        process = self.start(
+            "gunicorn-floor",
+            [GUNICORN, "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "floor:application"],
+            env={
+                "GUNICORN_BIND": f"127.0.0.1:{port}",
+                "WEB_CONCURRENCY": str(WORKERS),
+                "GUNICORN_MAX_REQUESTS": "0",
+                "PYTHONPATH": str(BENCH),
+                "FLOOR_BODY": str(body_path),
+                "FLOOR_HEADERS": str(self.tmp / "floor-headers.json"),
+            },
+        )
+        wait_http(f"http://127.0.0.1:{port}/", process, self.tmp / "gunicorn-floor.log")
+        return process
+
     def stop(self, process):
         for name, candidate, log in list(self.processes):
             if candidate is process:
@@ -468,6 +486,13 @@ def run():
             f"http://127.0.0.1:{static_port}/article.html", nginx, stack.tmp / "nginx-error.log"
         )
         figures["nginx_static"] = wrk(f"http://127.0.0.1:{static_port}/article.html")
+
+        say("gunicorn floor: the same bytes and headers from a WSGI app that does nothing else")
+        floor_port = free_port()
+        (stack.tmp / "floor-headers.json").write_text(json.dumps(list(headers.items())))
+        floor = stack.gunicorn_floor(floor_port, stack.tmp / "static-site" / "article.html")
+        figures["gunicorn_floor"] = wrk(f"http://127.0.0.1:{floor_port}/")
+        stack.stop(floor)
         proxied = f"http://127.0.0.1:{proxy_port}" + pages["article_50"]["url"]
         fetch(proxied)
         _, headers, _ = fetch(proxied)
@@ -644,6 +669,13 @@ def table(f):
     static, proxy = f["nginx_static"], f["nginx_proxy"]
     row("Same bytes as a static file, nginx: req/s", f"{static['rps']} (p99 {static['p99_ms']} ms)")
     row("  ratio gunicorn / nginx static", f"{hit['rps'] / static['rps']:.0%}")
+    floor = f.get("gunicorn_floor")
+    if floor:
+        row(
+            "Same bytes and headers from an empty WSGI app, gunicorn (its ceiling): req/s",
+            f"{floor['rps']} (p99 {floor['p99_ms']} ms)",
+        )
+        row("  ratio Manchette hit / empty app", f"{hit['rps'] / floor['rps']:.0%}")
     ratio = proxy["rps"] / static["rps"]
     row(
         "Article through nginx (shipped config, proxy_cache): req/s",
