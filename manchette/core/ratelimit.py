@@ -18,11 +18,12 @@ from django.core.cache.backends.filebased import FileBasedCache
 from django.core.files import locks
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from manchette.core.clients import client_ip
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-LIMITED_MESSAGE = (
+LIMITED_MESSAGE = _(
     "Trop de tentatives en peu de temps. Merci de patienter un instant avant de réessayer."
 )
 
@@ -113,7 +114,7 @@ def limited_response(request):
         "HX-Request"
     )
     if wants_json:
-        response = JsonResponse({"error": LIMITED_MESSAGE}, status=429)
+        response = JsonResponse({"error": str(LIMITED_MESSAGE)}, status=429)
     else:
         response = render(request, "429.html", {"message": LIMITED_MESSAGE}, status=429)
     response["Retry-After"] = "60"
