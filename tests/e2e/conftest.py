@@ -83,3 +83,13 @@ def run_axe(page):
         {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
     ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _nlp_model_loaded():
+    """The tests' task backend runs tasks inline, inside the live server's request: load the
+    French model once up front, as a worker process has it loaded, so the first publication
+    of the run does not spend its browser timeout loading spaCy."""
+    from manchette.topics.nlp import get_nlp
+
+    get_nlp()
