@@ -93,3 +93,12 @@ def _nlp_model_loaded():
     from manchette.topics.nlp import get_nlp
 
     get_nlp()
+
+
+@pytest.fixture(autouse=True)
+def _no_wagtail_autosave(settings):
+    """Wagtail saves the editor's form in the background every 500 ms. In a browser test it
+    races the test's own clicks: a new page created by the autosave while the test submits
+    the "add" form gave a 400 or a 500 (duplicate slug), and "a été publiée" instead of
+    "créée et publiée". The journeys are tested without it; editors keep it."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
