@@ -5,6 +5,7 @@ process's Redis database, with tests.integration.settings_integration.
 """
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -112,6 +113,49 @@ class Processes:
                 process.kill()
                 process.wait()
             log.close()
+
+
+class PrivateRedis:
+    """A redis-server of the test's own (Debian's binary), on a free port, that the test may
+    stop and start again: a real restart, which the machine's shared Redis cannot be put
+    through. Like the production one, it keeps nothing on disk."""
+
+    def __init__(self, tmp_path):
+        self.binary = shutil.which("redis-server") or "/usr/bin/redis-server"
+        if not Path(self.binary).exists():
+            pytest.fail("redis-server is needed (apt-get install -y redis-server)")
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.log_path = tmp_path / f"redis-{self.port}.log"
+        self.process = None
+
+    def start(self):
+        argv = [self.binary, "--port", str(self.port), "--bind", "127.0.0.1"]
+        argv += ["--save", "", "--appendonly", "no", "--dir", str(self.log_path.parent)]
+        with open(self.log_path, "a") as log:
+            self.process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + READY_SECONDS
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.log_path.read_text()[-2000:]
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.05)
+        pytest.fail(f"redis-server did not listen within {READY_SECONDS} s")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+        self.process = None
+
+
+@pytest.fixture
+def private_redis(tmp_path):
+    server = PrivateRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture
