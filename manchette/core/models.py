@@ -117,3 +117,19 @@ class SiteSettings(BaseGenericSetting):
             for name, label in SOCIAL_NETWORKS
             if getattr(self, name)
         ]
+
+
+class ClockTurn(models.Model):
+    """When the worker's clock last started a tick (`manage.py worker`): the row that lets one
+    worker of several take a given tick. It lives in the database with the tasks, so that a
+    Redis outage does not stop scheduled publishing."""
+
+    name = models.CharField(_("nom"), max_length=40, primary_key=True)
+    started_at = models.DateTimeField(_("dernier départ"))
+
+    class Meta:
+        verbose_name = _("tour de l’horloge")
+        verbose_name_plural = _("tours de l’horloge")
+
+    def __str__(self):
+        return self.name

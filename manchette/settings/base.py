@@ -282,8 +282,13 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        # A Redis outage fails every cache call: one traceback a minute says so (core/logs.py).
+        "once_a_minute": {"()": "manchette.core.logs.Throttled", "seconds": 60},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        "django_redis.cache": {"filters": ["once_a_minute"]},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks_db": {"level": "INFO"},
         "wagtail": {"level": "WARNING"},

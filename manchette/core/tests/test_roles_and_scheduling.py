@@ -1,5 +1,6 @@
 """The newsroom's groups, the review workflow, and publishing run by the worker's clock."""
 
+import socket
 from datetime import timedelta
 
 import pytest
@@ -10,7 +11,7 @@ from django.core.cache import cache
 from django.utils import timezone
 from wagtail.models import Workflow
 
-from manchette.core.management.commands.worker import run_clock_tick
+from manchette.core.management.commands.worker import TICK_SECONDS, run_clock_tick
 from manchette.core.site_structure import create_roles
 from manchette.news.factories import ArticleFactory, SectionFactory
 from manchette.news.models import ArticlePage
@@ -80,8 +81,7 @@ def test_the_clock_publishes_a_scheduled_article_and_purges_its_section(client):
     assert not ArticlePage.objects.get(pk=article.pk).live, "not before its time"
 
     with time_machine.travel(timezone.now() + timedelta(minutes=6), tick=False):
-        cache.delete("worker:clock")
-        run_clock_tick()
+        assert run_clock_tick() is True
     assert ArticlePage.objects.get(pk=article.pk).live
     assert "Les chiffres de l’emploi" in client.get(section.url).content.decode()
 
@@ -98,3 +98,29 @@ def test_the_clock_unpublishes_an_expired_article():
 def test_only_one_worker_runs_a_given_tick():
     assert run_clock_tick() is True
     assert run_clock_tick() is False
+    with time_machine.travel(timezone.now() + timedelta(seconds=TICK_SECONDS), tick=False):
+        assert run_clock_tick() is True
+
+
+def test_the_clock_keeps_publishing_while_redis_is_down(settings, client):
+    """The clock's turn is in the database: with the cache unreachable, a scheduled article is
+    still published on time (and its page served, without the page cache)."""
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", 6390)) != 0, "port 6390 must be closed"
+    article = ArticleFactory(title="Publiée malgré la panne", draft=True)
+    article.go_live_at = timezone.now() + timedelta(minutes=5)
+    article.save_revision(approved_go_live_at=article.go_live_at)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6390/0",
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1},
+        }
+    }
+    assert cache.add("probe", 1) is None  # the cache is down, and says nothing to the caller
+
+    with time_machine.travel(timezone.now() + timedelta(minutes=6), tick=False):
+        assert run_clock_tick() is True
+    article = ArticlePage.objects.get(pk=article.pk)
+    assert article.live
+    assert "Publiée malgré la panne" in client.get(article.url).content.decode()

@@ -1,16 +1,18 @@
 """The task worker with its clock: `db_worker`, plus scheduled publishing every 30 seconds.
 
 Scheduled publishing and unpublishing need no cron and no page view: a thread in each
-worker runs Wagtail's `publish_scheduled` on a fixed tick. With several workers, a cache lock
-lets one of them do a given tick.
+worker runs Wagtail's `publish_scheduled` on a fixed tick. With several workers, one row in the
+database (`ClockTurn`) lets one of them do a given tick: like the tasks, the clock keeps going
+while Redis is down (a cache lock that cannot be taken would stop it).
 """
 
 import logging
 import threading
+from datetime import timedelta
 
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import close_old_connections, connection
+from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
 logger = logging.getLogger("manchette.worker")
@@ -27,8 +29,28 @@ CLOCK_COMMANDS = [
 ]
 
 
+def take_clock_turn(now=None):
+    """True for the one worker that starts this tick: the row moves forward only if the last
+    tick started at least TICK_SECONDS - 1 ago, in one UPDATE, so two workers cannot both find
+    it due (PostgreSQL re-checks the condition on the row the first one updated)."""
+    from manchette.core.models import ClockTurn
+
+    now = now or timezone.now()
+    due = ClockTurn.objects.filter(
+        name="clock", started_at__lte=now - timedelta(seconds=TICK_SECONDS - 1)
+    )
+    if due.update(started_at=now):
+        return True
+    try:
+        with transaction.atomic():
+            ClockTurn.objects.create(name="clock", started_at=now)
+    except IntegrityError:  # the row exists: another worker's tick is under way
+        return False
+    return True
+
+
 def run_clock_tick():
-    if not cache.add("worker:clock", "1", timeout=TICK_SECONDS - 1):
+    if not take_clock_turn():
         return False
     for command in CLOCK_COMMANDS:
         try:
