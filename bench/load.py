@@ -11,9 +11,9 @@ readers would; only the POSTs are timed.
 
 `mixed` holds READERS concurrent readers for SECONDS: each reads article pages (the three
 bench articles, the home and a section page) and now and then reacts (2 %) or posts a
-comment (1 %), each with its own cookies and address, and each comment from its own e-mail
-(one reader per post: a connection loops far faster than a person writes). Any status other
-than the expected ones, and any connection error or timeout, is an error.
+comment (1 %), each with its own cookies and address; each comment comes from a new reader
+(address, cookies and e-mail: a connection loops far faster than a person writes). Any status
+other than the expected ones, and any connection error or timeout, is an error.
 """
 
 import asyncio
@@ -222,6 +222,12 @@ async def reader_loop(n, host, port, pages, deadline, stats):
                 )
                 good = status == 200
             else:
+                # Each comment comes from a new reader (address, cookies, e-mail): a connection
+                # loops far faster than a person writes, and one address posting 15 comments a
+                # minute is what the form's 10/m limit (per address and per e-mail) refuses.
+                posted += 1
+                client.address = fake_address(100_000 + n * 10_000 + posted)
+                client.cookies = {}
                 status, _, body = await asyncio.wait_for(
                     client.request(
                         "GET", f"/commentaires/etat/?article={pages['article_post']['id']}"
@@ -229,14 +235,11 @@ async def reader_loop(n, host, port, pages, deadline, stats):
                     TIMEOUT,
                 )
                 state = json.loads(body)
-                posted += 1
                 form = urlencode(
                     {
                         "article": pages["article_post"]["id"],
                         "body": f"Un avis de lecteur {n}-{rng.random():.8f} sur l’article.",
                         "name": f"Lectrice {n}",
-                        # Each post from its own reader: one person posting as fast as this
-                        # loop does (15 a minute) is what the form's 10/m limit answers 429.
                         "email": f"charge-{n}-{posted}@example.org",
                         "ts": state["ts"],
                         "csrfmiddlewaretoken": state["csrf"],

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
+from django.db.models.functions import Lower
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 
@@ -15,13 +17,14 @@ def _last_login_stamp(user):
     return user.last_login.isoformat() if user and user.last_login else ""
 
 
+def with_email(email):
+    """Accounts with this address in any case, through the index on LOWER(email) (an `iexact`
+    lookup reads the whole table: UPPER() on PostgreSQL, LIKE on SQLite)."""
+    return get_user_model().objects.filter(Exact(Lower("email"), email.strip().lower()))
+
+
 def find_user(email):
-    return (
-        get_user_model()
-        .objects.filter(email__iexact=email.strip(), is_active=True)
-        .order_by("pk")
-        .first()
-    )
+    return with_email(email).filter(is_active=True).order_by("pk").first()
 
 
 def signin_token(email):
@@ -50,7 +53,7 @@ def user_for_token(token):
     if user is None:
         if stamp:
             return None
-        inactive = get_user_model().objects.filter(email__iexact=email, is_active=False).exists()
+        inactive = with_email(email).filter(is_active=False).exists()
         if inactive:
             return None
         with transaction.atomic():
