@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
+from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -80,7 +82,7 @@ class CommentQuerySet(models.QuerySet):
 
     def by_email(self, email):
         email = (email or "").strip().lower()
-        return self.filter(Q(guest_email=email) | Q(user__email__iexact=email))
+        return self.filter(Q(guest_email=email) | Exact(Lower("user__email"), email))
 
 
 class Comment(models.Model):
