@@ -66,35 +66,6 @@ def test_a_task_enqueued_once_runs_exactly_once_across_two_workers(processes, se
     assert runs == Counter({f"task-{n}": 1 for n in range(40)})
 
 
-def test_sessions_survive_a_redis_restart(processes, django_user_model):
-    """Sessions are cached_db: an emptied Redis (a restart; nothing is persisted) loses none."""
-    from django.core.cache import cache
-
-    from manchette.core.factories import home_page
-
-    home_page()  # the admin's dashboard needs the page tree (a transactional test flushed it)
-    django_user_model.objects.create_superuser("redactrice", "r@example.org", "motdepasse-123")
-    base, _ = processes.app("app-1")
-    browser = requests.Session()
-    browser.get(base + "/admin/login/", timeout=30)
-    response = browser.post(
-        base + "/admin/login/",
-        data={
-            "username": "redactrice",
-            "password": "motdepasse-123",
-            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
-        },
-        timeout=30,
-        allow_redirects=False,
-    )
-    assert response.status_code == 302, response.text[:500]
-    assert browser.get(base + "/admin/", timeout=30, allow_redirects=False).status_code == 200
-
-    cache.clear()  # what a Redis restart leaves: an empty database
-
-    assert browser.get(base + "/admin/", timeout=30, allow_redirects=False).status_code == 200
-
-
 def test_with_redis_unreachable_the_site_serves_pages_and_logs_it(processes):
     import socket
 
