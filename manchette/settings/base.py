@@ -130,6 +130,8 @@ AUTH_USER_MODEL = "accounts.User"
 # Cache, sessions and rate limits: Redis when REDIS_URL is set, local memory otherwise.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    from manchette.core import redis_breaker
+
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -141,6 +143,13 @@ if REDIS_URL:
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
+                # A hung or unreachable Redis is waited for once per interval, not on every
+                # call (core/redis_breaker.py).
+                "CONNECTION_POOL_KWARGS": {
+                    "connection_class": redis_breaker.configure(
+                        float(os.environ.get("REDIS_BREAK_SECONDS", "5"))
+                    )
+                },
             },
         }
     }

@@ -1,0 +1,75 @@
+"""A circuit breaker for the Redis connections of the cache.
+
+With Redis refusing connections, a failed cache call costs nothing: the site serves pages,
+slower (see docs/deployment.md). With Redis unreachable or hung (a host gone, a network cut,
+a server stuck), every call waits for its socket timeout instead, and a page that makes a
+few cache calls takes seconds: the site is down in all but name. So after a call fails for
+want of Redis, this process opens no new connection to it for `REDIS_BREAK_SECONDS` (5 s):
+calls fail at once (django-redis ignores and logs them, as for a refused connection), and
+the first call after that tries Redis again. A process thus waits for a hung Redis at most
+once per interval.
+
+Installed by the settings as the connection class of django-redis's pool.
+"""
+
+import time
+
+from redis.connection import Connection
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+FAILURES = (RedisConnectionError, RedisTimeoutError)
+
+
+class Breaker:
+    def __init__(self, seconds=5.0, clock=time.monotonic):
+        self.seconds = float(seconds)
+        self.clock = clock
+        self.open_until = 0.0
+
+    def check(self):
+        if self.clock() < self.open_until:
+            raise RedisConnectionError(
+                f"Redis not tried for {self.seconds:g} s after a failure (circuit breaker)"
+            )
+
+    def trip(self):
+        self.open_until = self.clock() + self.seconds
+
+    def reset(self):
+        self.open_until = 0.0
+
+
+BREAKER = Breaker()
+
+
+class BreakerConnection(Connection):
+    """redis-py's connection, behind this process's `BREAKER`."""
+
+    def connect_check_health(self, *args, **kwargs):
+        if self._sock is None:  # only new connections wait for the breaker
+            BREAKER.check()
+        try:
+            return super().connect_check_health(*args, **kwargs)
+        except FAILURES:
+            BREAKER.trip()
+            raise
+
+    def send_packed_command(self, *args, **kwargs):
+        try:
+            return super().send_packed_command(*args, **kwargs)
+        except FAILURES:
+            BREAKER.trip()
+            raise
+
+    def read_response(self, *args, **kwargs):
+        try:
+            return super().read_response(*args, **kwargs)
+        except FAILURES:
+            BREAKER.trip()
+            raise
+
+
+def configure(seconds):
+    BREAKER.seconds = float(seconds)
+    return BreakerConnection
