@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
+from manchette.core.cache import bump_generation, shared_get, shared_set
+
 EDIT_WINDOW_SECONDS = 15 * 60
 
 
@@ -517,12 +519,14 @@ class CommentSettings(BaseGenericSetting):
 
     @classmethod
     def cached(cls):
-        """The settings, read from the shared cache (one small read instead of a query).
+        """The settings, read from the shared cache (one small read instead of a query), through
+        this process's copy for the cache's generation (no read at all, on most requests).
 
-        Every save or delete forgets the cached copy, at once and again after the commit, so
-        a change made in the admin applies to the next comment in every process.
+        Every save or delete forgets the cached copy and bumps the generation, at once and
+        again after the commit, so a change made in the admin applies to the next comment in
+        every process.
         """
-        found = cache.get(SETTINGS_CACHE_KEY)
+        found = shared_get(SETTINGS_CACHE_KEY)
         if found is not None:
             # Field values, not a pickled instance: a copy cached before a deploy that added
             # or removed a field still loads (an added field is read from the row if used).
@@ -530,7 +534,7 @@ class CommentSettings(BaseGenericSetting):
             return cls.from_db(DEFAULT_DB_ALIAS, names, [found[name] for name in names])
         obj = cls.load()
         values = {f.attname: getattr(obj, f.attname) for f in cls._meta.concrete_fields}
-        cache.set(SETTINGS_CACHE_KEY, values, SETTINGS_CACHE_SECONDS)
+        shared_set(SETTINGS_CACHE_KEY, values, SETTINGS_CACHE_SECONDS)
         return obj
 
     def save(self, *args, **kwargs):
@@ -549,6 +553,10 @@ SETTINGS_CACHE_SECONDS = 60
 
 
 def forget_cached_settings():
-    cache.delete(SETTINGS_CACHE_KEY)
+    def forget():
+        cache.delete(SETTINGS_CACHE_KEY)
+        bump_generation()  # every process's copy goes too
+
+    forget()
     # A read that started before the commit may have cached the old values meanwhile.
-    transaction.on_commit(lambda: cache.delete(SETTINGS_CACHE_KEY))
+    transaction.on_commit(forget)

@@ -159,7 +159,9 @@ _LAST_COMMENTS = """
 POSTING_FACTS_SQL = """
 WITH author_accounts AS (
     SELECT id FROM accounts_user WHERE %(email)s <> '' AND LOWER(email) = %(email)s
-)
+),
+-- Named once, read twice below: PostgreSQL plans it once (and computes it at most once).
+last_comments AS (LAST_COMMENTS)
 SELECT
     EXISTS (
         SELECT 1 FROM comments_articlecommentsettings
@@ -194,12 +196,9 @@ SELECT
         SELECT COUNT(*) FROM comments_comment
         WHERE client_hash = %(client_hash)s AND created_at >= %(burst_since)s
     ) ELSE 0 END,
+    CASE WHEN %(want_history)s THEN (SELECT COUNT(*) FROM last_comments) ELSE 0 END,
     CASE WHEN %(want_history)s THEN (
-        SELECT COUNT(*) FROM (LAST_COMMENTS) last_comments
-    ) ELSE 0 END,
-    CASE WHEN %(want_history)s THEN (
-        SELECT COUNT(*) FROM (LAST_COMMENTS) last_comments
-        WHERE status IN (%(rejected)s, %(spam)s)
+        SELECT COUNT(*) FROM last_comments WHERE status IN (%(rejected)s, %(spam)s)
     ) ELSE 0 END
 """.replace("LAST_COMMENTS", _LAST_COMMENTS)
 

@@ -316,3 +316,23 @@ def test_non_ascii_digits_in_an_id_are_not_a_500(client, value):
         client.get(f"/commentaires/article/{article.pk}/nouveaux/?depuis={value}").status_code
         == 200
     )
+
+
+def test_a_post_reaches_only_a_live_article(client):
+    """The posting path's own lookup of the article (one plain statement) refuses what the
+    page queryset would: an unpublished article, a page that is not an article, an unknown
+    or malformed id; nothing is stored."""
+    article = ArticleFactory(title="Un article en ligne")
+    hidden = ArticleFactory()
+    hidden.unpublish()
+    section = article.get_parent()
+    for target in (hidden.pk, section.pk, 999_999, "12abc", "-3", ""):
+        response = post_json(client, {**post_data(article), "article": target})
+        assert response.status_code == 404, target
+    assert not Comment.objects.exists()
+
+    response = post_json(client, post_data(article))
+    assert response.status_code == 201, response.content
+    comment = Comment.objects.get()
+    assert comment.article_id == article.pk
+    assert comment.article.title == "Un article en ligne"
