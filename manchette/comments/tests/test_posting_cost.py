@@ -331,6 +331,10 @@ def test_a_post_reaches_only_a_live_article(client):
         assert response.status_code == 404, target
     assert not Comment.objects.exists()
 
+    from manchette.comments.views import _posted_article
+
+    posted = _posted_article(str(article.pk))
+    assert (posted.pk, posted.title, posted.url) == (article.pk, article.title, article.url)
     response = post_json(client, post_data(article))
     assert response.status_code == 201, response.content
     comment = Comment.objects.get()
