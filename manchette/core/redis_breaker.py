@@ -21,6 +21,10 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 FAILURES = (RedisConnectionError, RedisTimeoutError)
 
 
+class BreakerOpen(RedisConnectionError):
+    """Redis skipped: refusing a call must not extend the interval, or it would never end."""
+
+
 class Breaker:
     def __init__(self, seconds=5.0, clock=time.monotonic):
         self.seconds = float(seconds)
@@ -29,7 +33,7 @@ class Breaker:
 
     def check(self):
         if self.clock() < self.open_until:
-            raise RedisConnectionError(
+            raise BreakerOpen(
                 f"Redis not tried for {self.seconds:g} s after a failure (circuit breaker)"
             )
 
@@ -38,6 +42,16 @@ class Breaker:
 
     def reset(self):
         self.open_until = 0.0
+
+    # `with BREAKER:` around a call to Redis trips it when the call fails for want of Redis.
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, traceback):
+        failed = exc_type is not None and issubclass(exc_type, FAILURES)
+        if failed and not issubclass(exc_type, BreakerOpen):
+            self.trip()
+        return False
 
 
 BREAKER = Breaker()
@@ -49,25 +63,16 @@ class BreakerConnection(Connection):
     def connect_check_health(self, *args, **kwargs):
         if self._sock is None:  # only new connections wait for the breaker
             BREAKER.check()
-        try:
+        with BREAKER:
             return super().connect_check_health(*args, **kwargs)
-        except FAILURES:
-            BREAKER.trip()
-            raise
 
     def send_packed_command(self, *args, **kwargs):
-        try:
+        with BREAKER:
             return super().send_packed_command(*args, **kwargs)
-        except FAILURES:
-            BREAKER.trip()
-            raise
 
     def read_response(self, *args, **kwargs):
-        try:
+        with BREAKER:
             return super().read_response(*args, **kwargs)
-        except FAILURES:
-            BREAKER.trip()
-            raise
 
 
 def configure(seconds):
