@@ -31,6 +31,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse, parse_cookie
 from django.utils.cache import patch_cache_control
+from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
@@ -337,13 +338,14 @@ def _purge_frontend_cache(paths):
 
 
 def page_lifetime():
-    """Seconds an anonymous page may be cached: bounded by the next flash start or end."""
-    from manchette.news.models import Flash
-
+    """Seconds an anonymous page may be cached: bounded by the next change that every page
+    shows (a flash starting or ending). Apps announce such moments with the
+    `manchette_next_site_change` hook: a function returning a timestamp or None."""
     lifetime = settings.PAGE_CACHE_SECONDS
-    next_change = Flash.objects.chrome()["valid_until"]
-    if next_change is not None:
-        lifetime = min(lifetime, max(1, int(next_change - time.time())))
+    for next_change in hooks.get_hooks("manchette_next_site_change"):
+        moment = next_change()
+        if moment is not None:
+            lifetime = min(lifetime, max(1, int(moment - time.time())))
     return lifetime
 
 

@@ -1,26 +1,6 @@
-from django.utils.functional import SimpleLazyObject
-
-from manchette.core.cache import shared_get, shared_set
+from manchette.core.models import SiteSettings
 
 
-def site_chrome(request):
-    """What every public page shows: site settings, sections menu, live flash items."""
-    from manchette.core.models import SiteSettings
-    from manchette.news.models import Flash, SectionPage
-
-    def nav():
-        sections = shared_get("chrome:nav")
-        if sections is None:
-            sections = [
-                {"title": s.title, "url": s.url, "slug": s.slug}
-                for s in SectionPage.objects.live().order_by("menu_order", "title")
-            ]
-            shared_set("chrome:nav", sections, timeout=3600)
-        return sections
-
-    return {
-        "site_settings": SiteSettings.current(),
-        # Lazy: read only when the header is rendered, not when it comes from the cache.
-        "nav_sections": SimpleLazyObject(nav),
-        "flash_items": Flash.objects.chrome()["items"],
-    }
+def site_settings(request):
+    """The newsroom's settings (name, social accounts, policies), on every page."""
+    return {"site_settings": SiteSettings.current()}

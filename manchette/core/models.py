@@ -1,6 +1,6 @@
 from django.db import models
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
@@ -25,13 +25,11 @@ class HomePage(CachedPageMixin, Page):
         verbose_name = _("page d’accueil")
 
     def get_context(self, request, *args, **kwargs):
-        from manchette.news.models import ArticlePage
-
         context = super().get_context(request, *args, **kwargs)
-        # Lazy: read only when the front page's fragment is rendered (see the template).
-        front = SimpleLazyObject(ArticlePage.objects.front_page)
-        context["lead"] = SimpleLazyObject(lambda: front["lead"])
-        context["sections"] = SimpleLazyObject(lambda: front["sections"])
+        # What the front page lists belongs to the apps that own it (news: the lead story and
+        # the sections), which fill it in through the `manchette_front_page_context` hook.
+        for fill in hooks.get_hooks("manchette_front_page_context"):
+            fill(context)
         return context
 
 

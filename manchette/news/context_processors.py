@@ -1,0 +1,24 @@
+from django.utils.functional import SimpleLazyObject
+
+from manchette.core.cache import shared_get, shared_set
+from manchette.news.models import Flash, SectionPage
+
+
+def _nav_sections():
+    sections = shared_get("chrome:nav")
+    if sections is None:
+        sections = [
+            {"title": s.title, "url": s.url, "slug": s.slug}
+            for s in SectionPage.objects.live().order_by("menu_order", "title")
+        ]
+        shared_set("chrome:nav", sections, timeout=3600)
+    return sections
+
+
+def news_chrome(request):
+    """What every public page shows of the news: the sections menu and the live flash items."""
+    return {
+        # Lazy: read only when the header is rendered, not when it comes from the cache.
+        "nav_sections": SimpleLazyObject(_nav_sections),
+        "flash_items": Flash.objects.chrome()["items"],
+    }
