@@ -72,6 +72,15 @@ def create_home_page(apps):
     return home
 
 
+def home_page():
+    """The site's home page; made again with the skeleton when a test flushed it."""
+    from django.apps import apps
+
+    from manchette.core.models import HomePage
+
+    return HomePage.objects.first() or HomePage.objects.get(pk=create_home_page(apps).pk)
+
+
 def create_permissions_now(apps, app_label=None):
     """Creates the model permissions of one app (or all) at once.
 

@@ -14,6 +14,8 @@ SECRET_KEY = (
     os.environ.get("SECRET_KEY") or "dev-only-insecure-key-change-me-in-production-0123456789"
 )
 ALLOWED_HOSTS = ["*"]
+# The demo content and accounts (`make demo`); production leaves the app out.
+INSTALLED_APPS = [*INSTALLED_APPS, "manchette.demo"]
 # Each start of the demo renders pages and fragments afresh: edited templates show at once.
 RELEASE = os.environ.get("RELEASE") or str(time.time())
 (VAR_DIR / "mail").mkdir(parents=True, exist_ok=True)
