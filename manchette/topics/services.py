@@ -457,11 +457,11 @@ def french_list(names):
 
 
 def digest_minutes():
-    return int(getattr(settings, "TOPICS_DIGEST_MINUTES", 30))
+    return settings.TOPICS_DIGEST_MINUTES
 
 
 def news_max_age():
-    return timedelta(hours=int(getattr(settings, "TOPICS_DIGEST_MAX_AGE_HOURS", 48)))
+    return timedelta(hours=settings.TOPICS_DIGEST_MAX_AGE_HOURS)
 
 
 def queue_follow_notifications(*, article_ids=None, now=None):
