@@ -20,6 +20,8 @@ from manchette.settings.production import *  # noqa: F403
 if os.environ.get("MANCHETTE_BENCH") != "1":
     raise RuntimeError("bench.settings is for bench/run.py only (MANCHETTE_BENCH=1).")
 
+# The bench seeds the demo content (`seed_demo`): the demo app, which has no model or URL.
+INSTALLED_APPS = [*INSTALLED_APPS, "manchette.demo"]  # noqa: F405
 COMMENTS_MIN_FILL_SECONDS = 0
 REACTIONS_REACT_RATE = "100000/m"
 REACTIONS_STATE_RATE = "100000/m"

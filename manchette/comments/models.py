@@ -18,7 +18,7 @@ EDIT_WINDOW_SECONDS = 15 * 60
 
 def max_depth():
     """How deep replies nest (0 = top-level comments only); replies past it join the last level."""
-    return max(0, int(getattr(settings, "COMMENTS_MAX_DEPTH", 3)))
+    return settings.COMMENTS_MAX_DEPTH
 
 
 class CommentStatus(models.TextChoices):

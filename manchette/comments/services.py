@@ -772,7 +772,7 @@ def queue_notifications(comment):
 
 
 def notify_delay():
-    return timedelta(seconds=int(getattr(settings, "COMMENTS_NOTIFY_DELAY_SECONDS", 120)))
+    return timedelta(seconds=settings.COMMENTS_NOTIFY_DELAY_SECONDS)
 
 
 def send_due_notifications(now=None):

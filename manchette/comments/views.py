@@ -43,7 +43,7 @@ YEAR = 365 * 86400
 
 
 def min_fill_seconds():
-    return float(getattr(settings, "COMMENTS_MIN_FILL_SECONDS", 3))
+    return settings.COMMENTS_MIN_FILL_SECONDS
 
 
 def wants_json(request):

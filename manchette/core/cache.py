@@ -70,7 +70,7 @@ def release_token():
         static = manifest.read_bytes()
     except OSError:
         static = b""
-    release = getattr(settings, "RELEASE", "")
+    release = settings.RELEASE
     return _digest(f"{release}:{hashlib.sha256(static).hexdigest()}")[:8]
 
 
@@ -327,7 +327,7 @@ def cached_fragment(key, render):
 
 
 def _purge_frontend_cache(paths):
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not settings.WAGTAILFRONTENDCACHE:
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 

@@ -1,169 +1,35 @@
-"""The site's skeleton: Wagtail's root, the home page, the newsroom's groups and workflow.
+"""The site's skeleton (home page, groups, workflow, default permissions) made again.
 
-Written against an app registry (`apps`) so the same code serves the data migration and the
-test suite (whose transactional tests flush what migrations created).
+The data migrations made it; transactional tests flush it. These functions run the
+migrations' own code again, so there is one definition of the skeleton, frozen in the
+migrations (which import nothing from the app).
 """
 
-from django.contrib.auth.management import create_permissions
+import importlib
+
+from django.apps import apps as global_apps
 
 JOURNALISTS, EDITORS, MODERATORS = "Journalistes", "Éditeurs", "Modérateurs"
+SKELETON = ("core", "0002_site_structure_and_roles")
 
 
-def create_home_page(apps):
-    ContentType = apps.get_model("contenttypes.ContentType")
-    Locale = apps.get_model("wagtailcore.Locale")
-    Collection = apps.get_model("wagtailcore.Collection")
-    Page = apps.get_model("wagtailcore.Page")
-    Site = apps.get_model("wagtailcore.Site")
-    HomePage = apps.get_model("core.HomePage")
-
-    home = HomePage.objects.first()
-    if home is not None:
-        return home
-    locale, _ = Locale.objects.get_or_create(language_code="fr")
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.objects.create(name="Root", path="0001", depth=1, numchild=0)
-    root = Page.objects.filter(depth=1).first()
-    if root is None:
-        page_type, _ = ContentType.objects.get_or_create(model="page", app_label="wagtailcore")
-        root = Page.objects.create(
-            title="Root",
-            draft_title="Root",
-            slug="root",
-            content_type=page_type,
-            path="0001",
-            depth=1,
-            numchild=0,
-            url_path="/",
-            locale_id=locale.pk,
-        )
-    # Wagtail's initial migration leaves a "Welcome" page under the root: replace it.
-    Page.objects.filter(depth=2, content_type__model="page", numchild=0).delete()
-    home_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="core")
-    last = Page.objects.filter(depth=2).order_by("-path").first()
-    number = int(last.path[-4:]) + 1 if last else 1
-    home = HomePage.objects.create(
-        title="Accueil",
-        draft_title="Accueil",
-        slug="accueil",
-        content_type=home_type,
-        path=f"{root.path}{number:04d}",
-        depth=2,
-        numchild=0,
-        url_path="/accueil/",
-        live=True,
-        locale_id=root.locale_id,
-    )
-    root.numchild = Page.objects.filter(depth=2).count()
-    root.save(update_fields=["numchild"])
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(
-            hostname="localhost",
-            port=80,
-            root_page_id=home.pk,
-            is_default_site=True,
-            site_name="Manchette",
-        )
-    else:
-        site.root_page_id = home.pk
-        site.site_name = "Manchette"
-        site.save()
-    return home
+def run_data_migration(app_label, migration, function, apps=global_apps):
+    """Runs `function(apps, None)` of a data migration of `manchette.<app_label>`."""
+    module = importlib.import_module(f"manchette.{app_label}.migrations.{migration}")
+    return getattr(module, function)(apps, None)
 
 
-def create_permissions_now(apps, app_label=None):
-    """Creates the model permissions of one app (or all) at once.
-
-    Django creates them after all migrations; a data migration that grants them needs them now.
-    """
-    configs = [apps.get_app_config(app_label)] if app_label else apps.get_app_configs()
-    for app_config in configs:
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = models_module or True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = models_module
+def create_home_page(apps=global_apps):
+    return run_data_migration(*SKELETON, "home_page", apps)
 
 
-def grant_group_permissions(apps, app_label, codenames, group_names):
-    """Gives the groups (created if missing) these permissions of an app. Idempotent."""
-    create_permissions_now(apps, app_label)
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    permissions = list(
-        Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-    )
-    for name in group_names:
-        group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.add(*permissions)
-
-
-def create_roles(apps):
+def create_roles(apps=global_apps):
     """Journalistes write and submit, Éditeurs review and publish, Modérateurs moderate."""
-    create_permissions_now(apps)
+    return run_data_migration(*SKELETON, "roles", apps)
 
-    Group = apps.get_model("auth.Group")
-    Permission = apps.get_model("auth.Permission")
-    Collection = apps.get_model("wagtailcore.Collection")
-    GroupPagePermission = apps.get_model("wagtailcore.GroupPagePermission")
-    GroupCollectionPermission = apps.get_model("wagtailcore.GroupCollectionPermission")
-    ContentType = apps.get_model("contenttypes.ContentType")
-    Workflow = apps.get_model("wagtailcore.Workflow")
-    WorkflowTask = apps.get_model("wagtailcore.WorkflowTask")
-    WorkflowPage = apps.get_model("wagtailcore.WorkflowPage")
-    GroupApprovalTask = apps.get_model("wagtailcore.GroupApprovalTask")
 
-    def perm(app_label, codename):
-        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def home_page():
+    """The site's home page; made again with the skeleton when a test flushed it."""
+    from manchette.core.models import HomePage
 
-    home = create_home_page(apps)
-    root_collection = Collection.objects.get(depth=1)
-    admin_access = perm("wagtailadmin", "access_admin")
-    media_perms = [perm("wagtailimages", c) for c in ("add_image", "change_image", "choose_image")]
-    media_perms += [
-        perm("wagtaildocs", c) for c in ("add_document", "change_document", "choose_document")
-    ]
-    page_perms = {
-        JOURNALISTS: ["add_page", "change_page", "lock_page"],
-        EDITORS: [
-            "add_page",
-            "change_page",
-            "publish_page",
-            "lock_page",
-            "unlock_page",
-            "bulk_delete_page",
-        ],
-        MODERATORS: [],
-    }
-    model_perms = {
-        JOURNALISTS: [],
-        EDITORS: [perm("news", c) for c in ("add_flash", "change_flash", "delete_flash")]
-        + [perm("core", "change_sitesettings")],
-        MODERATORS: [],
-    }
-    groups = {}
-    for name, codenames in page_perms.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        groups[name] = group
-        group.permissions.add(admin_access, *model_perms[name])
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page_id=home.pk, permission=perm("wagtailcore", codename)
-            )
-        if name != MODERATORS:
-            for permission in media_perms:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
-
-    task_type, _ = ContentType.objects.get_or_create(
-        model="groupapprovaltask", app_label="wagtailcore"
-    )
-    task, _ = GroupApprovalTask.objects.get_or_create(
-        name="Validation par un éditeur", defaults={"content_type": task_type, "active": True}
-    )
-    task.groups.set([groups[EDITORS]])
-    workflow, _ = Workflow.objects.get_or_create(name="Relecture", defaults={"active": True})
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    WorkflowPage.objects.update_or_create(page_id=home.pk, defaults={"workflow": workflow})
-    return groups
+    return HomePage.objects.first() or HomePage.objects.get(pk=create_home_page().pk)

@@ -1,6 +1,5 @@
 """Newsletter lists, subscribers with their proof of consent, issues and their deliveries."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -355,25 +354,6 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.issue_id} → {self.subscriber_id} ({self.state})"
-
-
-NEWSLETTER_DEFAULTS = {
-    "NEWSLETTER_BATCH_SIZE": 200,
-    "NEWSLETTER_PARALLEL_SENDERS": 2,
-    "NEWSLETTER_CLAIM_TIMEOUT": 600,
-    # How long an enqueued sender counts as on its way: the clock kicks an unfinished issue
-    # again after that (a sender that finds nothing to claim simply returns).
-    "NEWSLETTER_KICK_SECONDS": 60,
-    "NEWSLETTER_MAX_ATTEMPTS": 5,
-    "NEWSLETTER_RETRY_BASE_SECONDS": 60,
-    "NEWSLETTER_BOUNCE_LIMIT": 3,
-    "NEWSLETTER_CONFIRM_MAX_AGE": 7 * 86400,
-    "NEWSLETTER_PREFERENCES_MAX_AGE": 365 * 86400,
-}
-
-
-def conf(name):
-    return getattr(settings, name, NEWSLETTER_DEFAULTS[name])
 
 
 def _consent_history(subscriber):

@@ -14,6 +14,7 @@ import smtplib
 import socket
 from datetime import timedelta
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.mail import get_connection
@@ -38,7 +39,6 @@ from manchette.newsletter.models import (
     SubscriberStatus,
     Subscription,
     SubscriptionStatus,
-    conf,
     normalise_email,
 )
 
@@ -92,7 +92,7 @@ def preferences_url(subscriber):
 
 
 def subscriber_from_preferences_token(token):
-    data = _load(token, PREFERENCES_SALT, conf("NEWSLETTER_PREFERENCES_MAX_AGE"))
+    data = _load(token, PREFERENCES_SALT, settings.NEWSLETTER_PREFERENCES_MAX_AGE)
     try:
         return Subscriber.objects.get(pk=data["s"])
     except (Subscriber.DoesNotExist, KeyError, TypeError):
@@ -139,12 +139,12 @@ def confirmation_context(consent):
         **site_identity(),
         "confirm_url": confirm_url(confirmation_token(consent)),
         "lists": list(consent.lists.all()),
-        "max_age_days": conf("NEWSLETTER_CONFIRM_MAX_AGE") // 86400,
+        "max_age_days": settings.NEWSLETTER_CONFIRM_MAX_AGE // 86400,
     }
 
 
 def consent_from_token(token):
-    data = _load(token, CONFIRM_SALT, conf("NEWSLETTER_CONFIRM_MAX_AGE"))
+    data = _load(token, CONFIRM_SALT, settings.NEWSLETTER_CONFIRM_MAX_AGE)
     try:
         return ConsentRecord.objects.select_related("subscriber").get(pk=data["c"])
     except (ConsentRecord.DoesNotExist, KeyError, TypeError):
@@ -284,10 +284,10 @@ def send_test(issue, email):
 def _kick(issue_id):
     from manchette.newsletter.tasks import send_issue_task
 
-    cache.set(f"newsletter:kick:{issue_id}", 1, timeout=conf("NEWSLETTER_KICK_SECONDS"))
+    cache.set(f"newsletter:kick:{issue_id}", 1, timeout=settings.NEWSLETTER_KICK_SECONDS)
     send_issue_task.enqueue(issue_id)
     # Extra senders share the issue's batches (useful on PostgreSQL with several workers).
-    for _i in range(max(0, conf("NEWSLETTER_PARALLEL_SENDERS") - 1)):
+    for _i in range(max(0, settings.NEWSLETTER_PARALLEL_SENDERS - 1)):
         send_issue_task.enqueue(issue_id)
 
 
@@ -437,7 +437,7 @@ def run_due_sends(now=None):
     # Resume issues whose sender died: each unfinished issue is kicked at most once per
     # claim timeout; a sender with nothing to claim simply returns.
     for issue_id in NewsletterIssue.objects.unfinished().values_list("pk", flat=True):
-        if cache.add(f"newsletter:kick:{issue_id}", 1, timeout=conf("NEWSLETTER_KICK_SECONDS")):
+        if cache.add(f"newsletter:kick:{issue_id}", 1, timeout=settings.NEWSLETTER_KICK_SECONDS):
             from manchette.newsletter.tasks import send_issue_task
 
             send_issue_task.enqueue(issue_id)
@@ -514,7 +514,7 @@ def release_orphans(issue_id, now=None):
     now = now or timezone.now()
     sending = Delivery.objects.filter(issue_id=issue_id, state=DeliveryState.SENDING)
     released = sending.filter(
-        claimed_at__lt=now - timedelta(seconds=conf("NEWSLETTER_CLAIM_TIMEOUT"))
+        claimed_at__lt=now - timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
     ).update(state=DeliveryState.PENDING, claimed_by="")
     for claimer in set(sending.values_list("claimed_by", flat=True).distinct()):
         if claimer and _pid_is_dead(claimer):
@@ -526,7 +526,7 @@ def release_orphans(issue_id, now=None):
 
 def claim_batch(issue_id, claimer, size=None):
     """Claims up to `size` pending rows; concurrent senders never get the same row."""
-    size = size or conf("NEWSLETTER_BATCH_SIZE")
+    size = size or settings.NEWSLETTER_BATCH_SIZE
     now = timezone.now()
     with transaction.atomic():
         ids = list(
@@ -566,12 +566,12 @@ def _connection_lost(exc):
 
 
 def _backoff(attempts):
-    return timedelta(seconds=conf("NEWSLETTER_RETRY_BASE_SECONDS") * 2 ** max(0, attempts - 1))
+    return timedelta(seconds=settings.NEWSLETTER_RETRY_BASE_SECONDS * 2 ** max(0, attempts - 1))
 
 
 def _temporary_failure(delivery, error, now):
     attempts = delivery.attempts + 1
-    if attempts >= conf("NEWSLETTER_MAX_ATTEMPTS"):
+    if attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
         state, next_attempt = DeliveryState.FAILED, now
     else:
         state, next_attempt = DeliveryState.PENDING, now + _backoff(attempts)
@@ -593,7 +593,7 @@ def _permanent_failure(delivery, error):
     )
     Subscriber.objects.filter(pk=delivery.subscriber_id).update(bounce_count=F("bounce_count") + 1)
     Subscriber.objects.filter(
-        pk=delivery.subscriber_id, bounce_count__gte=conf("NEWSLETTER_BOUNCE_LIMIT")
+        pk=delivery.subscriber_id, bounce_count__gte=settings.NEWSLETTER_BOUNCE_LIMIT
     ).update(status=SubscriberStatus.BOUNCING)
 
 
@@ -624,7 +624,7 @@ def send_batch(issue, batch, rendered, claimer):
         _release(batch, now, _backoff(1))
         return 0
     sent = 0
-    heartbeat_every = max(1, conf("NEWSLETTER_CLAIM_TIMEOUT") // 4)
+    heartbeat_every = max(1, settings.NEWSLETTER_CLAIM_TIMEOUT // 4)
     last_heartbeat = timezone.now()
     try:
         for index, delivery in enumerate(batch):

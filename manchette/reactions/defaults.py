@@ -1,37 +1,18 @@
 """The French default set of reactions and who may see the reports.
 
-Written against an app registry (`apps`) so the data migration and the test suite (whose
-transactional tests flush what migrations created) share it.
+The data migration made them; transactional tests flush them: these run its code again.
 """
 
-from manchette.core.site_structure import grant_group_permissions
+from manchette.core.site_structure import EDITORS, run_data_migration
 
-DEFAULT_KINDS = [
-    # (slug, label, shipped SVG icon: see icons.py)
-    ("instructif", "Instructif", "ampoule"),
-    ("interessant", "Intéressant", "etoile"),
-    ("surprenant", "Surprenant", "surpris"),
-    ("inquietant", "Inquiétant", "inquiet"),
-    ("agacant", "Agaçant", "agace"),
-]
-EDITORS = "Éditeurs"
-EDITOR_PERMISSIONS = [
-    "view_reaction",
-    "add_reactionkind",
-    "change_reactionkind",
-    "delete_reactionkind",
-    "view_reactionkind",
-]
+DEFAULTS = ("reactions", "0002_default_kinds_and_editors")
+__all__ = ["EDITORS", "create_default_kinds", "grant_editors"]
 
 
 def create_default_kinds(apps):
-    ReactionKind = apps.get_model("reactions", "ReactionKind")
-    for order, (slug, label, icon) in enumerate(DEFAULT_KINDS):
-        ReactionKind.objects.get_or_create(
-            slug=slug, defaults={"label": label, "icon": icon, "sort_order": order}
-        )
+    run_data_migration(*DEFAULTS, "default_kinds", apps)
 
 
 def grant_editors(apps):
     """Éditeurs see the reaction reports and edit the set of reactions."""
-    grant_group_permissions(apps, "reactions", EDITOR_PERMISSIONS, [EDITORS])
+    run_data_migration(*DEFAULTS, "editors", apps)

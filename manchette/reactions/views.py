@@ -33,10 +33,6 @@ from manchette.reactions.identity import (
 LIVE_ARTICLE_CACHE_KEY = "reactions:live:{article_id}"
 
 
-def _rate(name, default):
-    return getattr(settings, name, default)
-
-
 def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
@@ -84,7 +80,7 @@ def _article_not_found(request):
 @require_http_methods(["GET"])
 def state(request, article_id):
     """Counts, percentages and the reader's own choice, as JSON (`?csrf=1` adds a token)."""
-    limited = _limited(request, "reactions-state", _rate("REACTIONS_STATE_RATE", "120/m"))
+    limited = _limited(request, "reactions-state", settings.REACTIONS_STATE_RATE)
     if limited:
         return limited
     if not _is_live_article(article_id):
@@ -151,7 +147,7 @@ def react(request, article_id):
     token, the same choices on an uncached page with a fresh token.
     """
     if request.method == "POST":
-        limited = _limited(request, "reactions-react", _rate("REACTIONS_REACT_RATE", "30/m"))
+        limited = _limited(request, "reactions-react", settings.REACTIONS_REACT_RATE)
         if limited:
             return limited
     article = ArticlePage.objects.live().filter(pk=article_id).first()
@@ -190,7 +186,7 @@ def react(request, article_id):
             reset_token=True,
         )
     if reader.new_signed_token and not hit(
-        "reactions-new-reader", client_ip(request), _rate("REACTIONS_NEW_READER_RATE", "20/h")
+        "reactions-new-reader", client_ip(request), settings.REACTIONS_NEW_READER_RATE
     ):
         return limited_response(request)
 

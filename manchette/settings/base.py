@@ -1,6 +1,8 @@
 """Base settings: secure by default, every service switched on by an environment variable.
 
-See `.env.example` for the variables.
+One style: each variable is read here, once, with its default, and is listed with a comment
+in `.env.example` (a test holds the two together). The code reads `settings.NAME`, never
+with a fallback default of its own. dev.py, test.py and production.py set constants only.
 """
 
 import os
@@ -12,24 +14,35 @@ from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+
+
+def env(name, default=""):
+    """The variable's value; `default` when it is unset or empty (as `NAME=` in a .env file)."""
+    return os.environ.get(name, "").strip() or str(default)
+
+
+def env_int(name, default):
+    return int(env(name, default))
 
 
 def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
 def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None:
+    value = env(name, "")
+    if value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value.lower() in {"1", "true", "yes", "on"}
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-DEBUG = False
+VAR_DIR = Path(env("VAR_DIR", BASE_DIR / "var"))
+
+SECRET_KEY = env("SECRET_KEY", "")
+# Development only: production.py and test.py set it to False whatever the environment says.
+DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
@@ -108,9 +121,9 @@ WSGI_APPLICATION = "manchette.wsgi.application"
 
 # Database: SQLite under var/ unless DATABASE_URL says otherwise.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'manchette.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+    "default": dj_database_url.parse(
+        env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'manchette.sqlite3'}"),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -129,7 +142,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 # Cache, sessions and rate limits: Redis when REDIS_URL is set, local memory otherwise.
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     from manchette.core import redis_breaker
 
@@ -137,7 +150,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "manchette"),
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "manchette"),
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 # A Redis outage makes the site slower, never broken: errors are logged, not raised.
@@ -148,7 +161,7 @@ if REDIS_URL:
                 # call (core/redis_breaker.py).
                 "CONNECTION_POOL_KWARGS": {
                     "connection_class": redis_breaker.configure(
-                        float(os.environ.get("REDIS_BREAK_SECONDS", "5"))
+                        float(env("REDIS_BREAK_SECONDS", 5))
                     )
                 },
             },
@@ -190,16 +203,17 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Media served by the app in the embedded set-up; nginx or object storage serves them at scale.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
+# Media served by the app in the embedded set-up (SERVE_MEDIA=true); nginx or object storage
+# serves them at scale. dev.py and test.py always serve them.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 # Email: EMAIL_URL = smtp://user:pass@host:port, console://, file:///path
-EMAIL_URL = os.environ.get("EMAIL_URL", f"file://{VAR_DIR / 'mail'}")
+EMAIL_URL = env("EMAIL_URL", f"file://{VAR_DIR / 'mail'}")
 
 
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465, "submission": 587}
@@ -231,14 +245,14 @@ def email_settings(url):
 
 
 globals().update(email_settings(EMAIL_URL))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Manchette <redaction@localhost>")
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Manchette <redaction@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work: the Django tasks API, run by `manage.py worker` (db_worker + scheduler).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # Wagtail
-WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Manchette")
+WAGTAIL_SITE_NAME = env("SITE_NAME", "Manchette")
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
 WAGTAILADMIN_USER_LOGIN_FORM = "manchette.core.admin_forms.LoginForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -251,32 +265,57 @@ WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
 # Frontend cache (nginx proxy_cache or a CDN): purged on publish when configured.
+FRONTEND_CACHE_PURGE_URL = env("FRONTEND_CACHE_PURGE_URL", "")
 WAGTAILFRONTENDCACHE = {}
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+if FRONTEND_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE["default"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
     }
 
 # Page cache lifetime for anonymous readers (seconds).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # Rendered fragments of pages (the article, its comment thread), kept across page purges that
 # do not concern them; 0 turns them off. Versioned like the pages, so never stale on purge.
-FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 # Names the deployed release in cache keys (with the static files' manifest): cached HTML
 # rendered by a previous release is never served by the next one.
-RELEASE = os.environ.get("RELEASE", "")
+RELEASE = env("RELEASE", "")
 
 # Comments: reply depth, minimum seconds to fill the form (bots are faster), and how long a
 # notification waits so that a burst of comments makes one email.
-COMMENTS_MAX_DEPTH = int(os.environ.get("COMMENTS_MAX_DEPTH", "3"))
-COMMENTS_MIN_FILL_SECONDS = int(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3"))
-COMMENTS_NOTIFY_DELAY_SECONDS = int(os.environ.get("COMMENTS_NOTIFY_DELAY_SECONDS", "120"))
+COMMENTS_MAX_DEPTH = max(0, env_int("COMMENTS_MAX_DEPTH", 3))
+COMMENTS_MIN_FILL_SECONDS = env_int("COMMENTS_MIN_FILL_SECONDS", 3)
+COMMENTS_NOTIFY_DELAY_SECONDS = env_int("COMMENTS_NOTIFY_DELAY_SECONDS", 120)
 
 # Reactions: rate limits per client address and per reader token.
-REACTIONS_REACT_RATE = os.environ.get("REACTIONS_REACT_RATE", "30/m")
-REACTIONS_NEW_READER_RATE = os.environ.get("REACTIONS_NEW_READER_RATE", "20/h")
-REACTIONS_STATE_RATE = os.environ.get("REACTIONS_STATE_RATE", "120/m")
+REACTIONS_REACT_RATE = env("REACTIONS_REACT_RATE", "30/m")
+REACTIONS_NEW_READER_RATE = env("REACTIONS_NEW_READER_RATE", "20/h")
+REACTIONS_STATE_RATE = env("REACTIONS_STATE_RATE", "120/m")
+
+# Topics: how long follow notifications wait to make one digest, and the oldest article a
+# digest still announces.
+TOPICS_DIGEST_MINUTES = env_int("TOPICS_DIGEST_MINUTES", 30)
+TOPICS_DIGEST_MAX_AGE_HOURS = env_int("TOPICS_DIGEST_MAX_AGE_HOURS", 48)
+
+# Newsletter: the claim/lease mail engine (newsletter/services.py) and its signed links.
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
+NEWSLETTER_PARALLEL_SENDERS = env_int("NEWSLETTER_PARALLEL_SENDERS", 2)
+NEWSLETTER_CLAIM_TIMEOUT = env_int("NEWSLETTER_CLAIM_TIMEOUT", 600)
+# How long an enqueued sender counts as on its way: the clock kicks an unfinished issue again
+# after that (a sender that finds nothing to claim simply returns).
+NEWSLETTER_KICK_SECONDS = env_int("NEWSLETTER_KICK_SECONDS", 60)
+NEWSLETTER_MAX_ATTEMPTS = env_int("NEWSLETTER_MAX_ATTEMPTS", 5)
+NEWSLETTER_RETRY_BASE_SECONDS = env_int("NEWSLETTER_RETRY_BASE_SECONDS", 60)
+NEWSLETTER_BOUNCE_LIMIT = env_int("NEWSLETTER_BOUNCE_LIMIT", 3)
+NEWSLETTER_CONFIRM_MAX_AGE = env_int("NEWSLETTER_CONFIRM_MAX_AGE", 7 * 86400)
+NEWSLETTER_PREFERENCES_MAX_AGE = env_int("NEWSLETTER_PREFERENCES_MAX_AGE", 365 * 86400)
+
+# HTTPS: a redirect from http and HSTS, on by default (production); dev.py and test.py turn
+# them off. Behind a proxy, production.py trusts its X-Forwarded-Proto.
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 # Security
 SESSION_COOKIE_HTTPONLY = True
@@ -296,7 +335,7 @@ LOGGING = {
         # A Redis outage fails every cache call: one traceback a minute says so (core/logs.py).
         "once_a_minute": {"()": "manchette.core.logs.Throttled", "seconds": 60},
     },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django_redis.cache": {"filters": ["once_a_minute"]},
         "django.db.backends": {"level": "WARNING"},

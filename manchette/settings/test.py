@@ -7,6 +7,11 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdef"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+# The test client speaks plain http, and the pages' media are served by the app.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SERVE_MEDIA = True
+INSTALLED_APPS = [*INSTALLED_APPS, "manchette.demo"]  # the demo content is tested too
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

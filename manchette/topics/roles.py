@@ -1,24 +1,8 @@
 """Éditeurs manage topics: confirm or reject suggestions, edit topics and aliases, links."""
 
-from manchette.core.site_structure import grant_group_permissions
-
-EDITOR_PERMISSIONS = [
-    "add_topic",
-    "change_topic",
-    "delete_topic",
-    "view_topic",
-    "add_topicalias",
-    "change_topicalias",
-    "delete_topicalias",
-    "view_topicalias",
-    "change_topicsuggestion",
-    "view_topicsuggestion",
-    "change_articlelinking",
-    "view_articlelinking",
-    "view_topicfollow",
-]
+from manchette.core.site_structure import run_data_migration
 
 
 def grant_editors(apps):
-    """Idempotent; written against an app registry so migrations and tests share it."""
-    grant_group_permissions(apps, "topics", EDITOR_PERMISSIONS, ["Éditeurs"])
+    """Idempotent: runs the data migration that granted them (for tests that flushed them)."""
+    run_data_migration("topics", "0003_editors_manage_topics", "editors_manage_topics", apps)

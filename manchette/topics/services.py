@@ -457,11 +457,11 @@ def french_list(names):
 
 
 def digest_minutes():
-    return int(getattr(settings, "TOPICS_DIGEST_MINUTES", 30))
+    return settings.TOPICS_DIGEST_MINUTES
 
 
 def news_max_age():
-    return timedelta(hours=int(getattr(settings, "TOPICS_DIGEST_MAX_AGE_HOURS", 48)))
+    return timedelta(hours=settings.TOPICS_DIGEST_MAX_AGE_HOURS)
 
 
 def queue_follow_notifications(*, article_ids=None, now=None):
@@ -640,39 +640,3 @@ def prune_sent_notifications(now):
 def drop_article_notifications(article_id):
     """An unpublished article is dropped from the digests not sent yet."""
     return TopicNotification.objects.pending().filter(article_id=article_id).delete()[0]
-
-
-# --- demo content ---------------------------------------------------------------------------
-
-
-def seed_topics(topics=None, link=True):
-    """Creates the demo topics (idempotent) and links every live article.
-
-    Returns (topics created, articles linked).
-    """
-    from manchette.core import demo_data
-    from manchette.news.models import ArticlePage
-
-    created = 0
-    with transaction.atomic():
-        for data in topics if topics is not None else demo_data.TOPICS:
-            key = linker.normalise_name(data["name"])
-            topic = Topic.objects.filter(normalised_name=key).first()
-            if topic is None:
-                topic = Topic.objects.create(
-                    name=data["name"],
-                    kind=data["kind"],
-                    description=data.get("description", ""),
-                )
-                created += 1
-            for alias in data.get("aliases", []):
-                alias_key = linker.normalise_name(alias)
-                if alias_key == topic.normalised_name:
-                    continue
-                if TopicAlias.objects.filter(normalised=alias_key).exists():
-                    continue
-                TopicAlias.objects.create(topic=topic, name=alias)
-    linked = 0
-    if link:
-        linked = link_all_articles(ArticlePage.objects.live().order_by("pk"))
-    return created, linked

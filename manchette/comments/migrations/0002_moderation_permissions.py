@@ -2,11 +2,25 @@
 
 from django.db import migrations
 
-from manchette.comments.roles import grant_moderation_permissions
+from manchette.core.migrations._permissions import grant_group_permissions
+
+MODERATION_CODENAMES = [
+    "view_comment",
+    "change_comment",
+    "view_ban",
+    "add_ban",
+    "change_ban",
+    "delete_ban",
+    "view_moderationlog",
+    "change_commentsettings",
+    "view_articlecommentsettings",
+    "change_articlecommentsettings",
+]
+GROUPS = ("Modérateurs", "Éditeurs")
 
 
 def grant(apps, schema_editor):
-    grant_moderation_permissions(apps)
+    grant_group_permissions(apps, "comments", MODERATION_CODENAMES, GROUPS)
 
 
 class Migration(migrations.Migration):

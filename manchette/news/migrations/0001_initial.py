@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import manchette.core.cache
 import modelcluster.fields
 import wagtail.fields
 from django.conf import settings
@@ -29,7 +28,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'liste des auteurs',
             },
-            bases=(manchette.core.cache.CachedPageMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='SectionPage',
@@ -42,7 +41,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'rubrique',
                 'verbose_name_plural': 'rubriques',
             },
-            bases=(manchette.core.cache.CachedPageMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='AuthorPage',
@@ -56,7 +55,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'auteur',
                 'verbose_name_plural': 'auteurs',
             },
-            bases=(manchette.core.cache.CachedPageMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='ArticlePage',
@@ -80,7 +79,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'article',
                 'verbose_name_plural': 'articles',
             },
-            bases=(manchette.core.cache.CachedPageMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='Flash',

@@ -11,7 +11,6 @@ from manchette.newsletter.models import (
     SubscriberStatus,
     Subscription,
     SubscriptionStatus,
-    conf,
 )
 from manchette.newsletter.tests.conftest import link_to, local_path
 
@@ -127,7 +126,7 @@ def test_forged_links_get_a_clear_french_message(client, morning_list, tamper):
 def test_expired_link_says_so(client, morning_list, settings):
     signup(client, lists=[morning_list])
     link = confirm_link(mail.outbox[0])
-    later = signing.time.time() + conf("NEWSLETTER_CONFIRM_MAX_AGE") + 60
+    later = signing.time.time() + settings.NEWSLETTER_CONFIRM_MAX_AGE + 60
     with mock.patch("django.core.signing.time.time", return_value=later):
         response = client.post(link)
     assert response.status_code == 400

@@ -12,7 +12,6 @@ from manchette.newsletter.models import (
     Subscriber,
     SubscriberStatus,
     Subscription,
-    conf,
 )
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +75,7 @@ def test_stale_claims_are_released_after_the_timeout(morning_list, settings):
     services.prepare_deliveries(issue.pk)
     services.claim_batch(issue.pk, "autre-machine:42")
     assert services.release_orphans(issue.pk) == 0
-    later = timezone.now() + timedelta(seconds=conf("NEWSLETTER_CLAIM_TIMEOUT") + 1)
+    later = timezone.now() + timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT + 1)
     assert services.release_orphans(issue.pk, now=later) == 2
 
 

@@ -2,15 +2,37 @@
 
 from django.db import migrations
 
-from manchette.reactions.defaults import create_default_kinds, grant_editors
+from manchette.core.migrations._permissions import grant_group_permissions
+
+DEFAULT_KINDS = [
+    # (slug, label, shipped SVG icon)
+    ("instructif", "Instructif", "ampoule"),
+    ("interessant", "Intéressant", "etoile"),
+    ("surprenant", "Surprenant", "surpris"),
+    ("inquietant", "Inquiétant", "inquiet"),
+    ("agacant", "Agaçant", "agace"),
+]
+EDITORS = "Éditeurs"
+EDITOR_PERMISSIONS = [
+    "view_reaction",
+    "add_reactionkind",
+    "change_reactionkind",
+    "delete_reactionkind",
+    "view_reactionkind",
+]
 
 
 def default_kinds(apps, schema_editor):
-    create_default_kinds(apps)
+    ReactionKind = apps.get_model("reactions", "ReactionKind")
+    for order, (slug, label, icon) in enumerate(DEFAULT_KINDS):
+        ReactionKind.objects.get_or_create(
+            slug=slug, defaults={"label": label, "icon": icon, "sort_order": order}
+        )
 
 
 def editors(apps, schema_editor):
-    grant_editors(apps)
+    """Éditeurs see the reaction reports and edit the set of reactions."""
+    grant_group_permissions(apps, "reactions", EDITOR_PERMISSIONS, [EDITORS])
 
 
 class Migration(migrations.Migration):

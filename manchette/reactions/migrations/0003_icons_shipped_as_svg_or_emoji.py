@@ -2,13 +2,20 @@
 
 from django.db import migrations, models
 
-from manchette.reactions.defaults import DEFAULT_KINDS
+# The default set's shipped icons (slug: icon), copied in so that this migration stays as it ran.
+SHIPPED_ICONS = {
+    "instructif": "ampoule",
+    "interessant": "etoile",
+    "surprenant": "surpris",
+    "inquietant": "inquiet",
+    "agacant": "agace",
+}
 
 
 def icons_from_emoji(apps, schema_editor):
     """The first default set used emoji: the defaults get the shipped icons, others keep theirs."""
     ReactionKind = apps.get_model("reactions", "ReactionKind")
-    shipped = {slug: icon for slug, _label, icon in DEFAULT_KINDS}
+    shipped = SHIPPED_ICONS
     shipped_names = set(shipped.values())
     for kind in ReactionKind.objects.all():
         if kind.icon in shipped_names:

@@ -1,10 +1,28 @@
+"""Éditeurs manage topics: confirm or reject suggestions, edit topics and aliases, links."""
+
 from django.db import migrations
 
-from manchette.topics.roles import grant_editors
+from manchette.core.migrations._permissions import grant_group_permissions
+
+EDITOR_PERMISSIONS = [
+    "add_topic",
+    "change_topic",
+    "delete_topic",
+    "view_topic",
+    "add_topicalias",
+    "change_topicalias",
+    "delete_topicalias",
+    "view_topicalias",
+    "change_topicsuggestion",
+    "view_topicsuggestion",
+    "change_articlelinking",
+    "view_articlelinking",
+    "view_topicfollow",
+]
 
 
 def editors_manage_topics(apps, schema_editor):
-    grant_editors(apps)
+    grant_group_permissions(apps, "topics", EDITOR_PERMISSIONS, ["Éditeurs"])
 
 
 class Migration(migrations.Migration):

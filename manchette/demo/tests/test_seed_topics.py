@@ -1,9 +1,9 @@
 import pytest
-from django.core.management import call_command
 
+from manchette.demo.content import load_json
+from manchette.demo.seeding import seed_topics
 from manchette.news.factories import ArticleFactory, paragraph
 from manchette.topics.models import ArticleLinking, Topic, TopicAlias
-from manchette.topics.services import seed_topics
 
 pytestmark = pytest.mark.django_db
 
@@ -24,18 +24,5 @@ def test_seed_topics_is_idempotent_and_links_live_articles():
 
 
 def test_seed_topics_accepts_the_demo_data():
-    from manchette.core.demo_data import TOPICS
-
     created, _linked = seed_topics()
-    assert created == len(TOPICS)
-
-
-def test_link_topics_command_prints_progress_and_rate(capsys):
-    seed_topics(DEMO, link=False)
-    for _ in range(3):
-        ArticleFactory(body=[paragraph("À Lyon.")])
-    call_command("link_topics")
-    out = capsys.readouterr().out
-    assert "3/3" in out
-    assert "articles/s" in out
-    assert ArticleLinking.objects.count() == 3
+    assert created == len(load_json("topics.json")) == 21
