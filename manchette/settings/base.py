@@ -274,7 +274,12 @@ COMMENTS_NOTIFY_DELAY_SECONDS = int(os.environ.get("COMMENTS_NOTIFY_DELAY_SECOND
 
 # Reactions: rate limits per client address and per reader token.
 REACTIONS_REACT_RATE = os.environ.get("REACTIONS_REACT_RATE", "30/m")
-REACTIONS_NEW_READER_RATE = os.environ.get("REACTIONS_NEW_READER_RATE", "20/h")
+# New anonymous reader identities (the reader cookie, issued on a first vote, report or
+# reaction) per network bucket: what a script dropping its cookie is held to. The old name
+# (reactions only) is still read.
+READER_NEW_IDENTITY_RATE = os.environ.get(
+    "READER_NEW_IDENTITY_RATE", os.environ.get("REACTIONS_NEW_READER_RATE", "20/h")
+)
 REACTIONS_STATE_RATE = os.environ.get("REACTIONS_STATE_RATE", "120/m")
 
 # Security
