@@ -245,3 +245,15 @@ def create_capped(model, reader, scope, identity, **fields):
             if model.objects.filter(**scope, **identity).exists():
                 raise
     raise NetworkFull
+
+
+def forget_networks(rows):
+    """Clears the hashed network of rows past their retention (votes, reactions, reports).
+
+    The slot goes with it (a unique (item, network, slot) would refuse two rows left with an
+    empty network in one slot): the row still counts, it no longer holds one of the slots.
+    """
+    fields = {"network": ""}
+    if any(field.name == "slot" for field in rows.model._meta.concrete_fields):
+        fields["slot"] = None
+    return rows.exclude(network="").update(**fields)

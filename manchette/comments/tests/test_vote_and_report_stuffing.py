@@ -216,3 +216,20 @@ def test_an_anonymous_vote_keeps_its_query_budget(django_assert_max_num_queries)
     # their new values, with the savepoints around them: one query more than before the cap.
     with django_assert_max_num_queries(10):
         assert vote(comment, Client(), **JSON).status_code == 200
+
+
+def test_forgetting_networks_keeps_the_votes_and_reports():
+    from manchette.accounts.readers import forget_networks
+    from manchette.comments.models import CommentReport
+
+    comment = CommentFactory()
+    for ip in ("198.51.100.1", "198.51.100.2"):
+        for _ in range(2):
+            vote(comment, ip=ip, **JSON)
+            report(comment, ip=ip)
+    assert forget_networks(CommentVote.objects.all()) == 4
+    assert forget_networks(CommentReport.objects.all()) == 4
+    assert set(CommentVote.objects.values_list("network", "slot")) == {("", None)}
+    assert not CommentReport.objects.exclude(network="").exists()
+    comment.refresh_from_db()
+    assert comment.score == 4
