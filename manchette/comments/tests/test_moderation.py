@@ -123,6 +123,16 @@ def test_reports_send_a_comment_back_to_the_queue(client):
     assert comment.status == CommentStatus.PENDING and comment.held_reason == HoldReason.REPORTS
 
 
+def test_queue_says_which_reports_come_from_signed_in_readers(client, moderator):
+    comment = CommentFactory(author_name="Signalé")
+    votes.report(comment, Reader(user_id=moderator.pk), "hate")
+    votes.report(comment, Reader(token="anonyme1", network="n"), "spam")
+    client.force_login(moderator)
+    html = client.get("/admin/commentaires/?etat=signales").content.decode()
+    assert "Propos haineux ou discriminatoires (lecteur connecté)" in html
+    assert "Publicité ou spam (lecteur connecté)" not in html
+
+
 def test_report_over_http_without_js(client):
     comment = CommentFactory()
     page = client.get(f"/commentaires/{comment.pk}/signaler/")
