@@ -7,8 +7,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.mail import get_connection
-from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Min, Q
+from django.db import connection, transaction
+from django.db.models import Count, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,17 +18,14 @@ from manchette.comments.models import (
     ArticleCommentSettings,
     Ban,
     Comment,
-    CommentReport,
     CommentSettings,
     CommentStatus,
-    CommentVote,
     GuestEmail,
     HoldReason,
     ModerationAction,
     ModerationLog,
     PendingNotification,
     Premoderation,
-    ReportReason,
     Subscription,
     SubscriptionKind,
     max_depth,
@@ -557,68 +554,6 @@ def delete_comment(comment):
     return comment
 
 
-def vote(comment, voter, value):
-    """One vote per reader: the same vote again withdraws it, the other one replaces it."""
-    value = 1 if int(value) > 0 else -1
-    with transaction.atomic():
-        existing = (
-            CommentVote.objects.select_for_update().filter(comment=comment, voter=voter).first()
-        )
-        up = down = 0
-        if existing is None:
-            try:
-                with transaction.atomic():
-                    CommentVote.objects.create(comment=comment, voter=voter, value=value)
-            except IntegrityError:
-                return None
-            up, down = (1, 0) if value > 0 else (0, 1)
-            mine = value
-        elif existing.value == value:
-            existing.delete()
-            up, down = (-1, 0) if value > 0 else (0, -1)
-            mine = 0
-        else:
-            existing.value = value
-            existing.save(update_fields=["value"])
-            up, down = (1, -1) if value > 0 else (-1, 1)
-            mine = value
-        Comment.objects.filter(pk=comment.pk).update(
-            upvotes=F("upvotes") + up, downvotes=F("downvotes") + down, score=F("score") + up - down
-        )
-    comment.refresh_from_db(fields=["upvotes", "downvotes", "score"])
-    return mine
-
-
-def report(comment, reporter, reason, detail=""):
-    """Records a report (once per reader); at the threshold the comment goes back to the queue."""
-    if reason not in ReportReason.values:
-        raise CommentError(_("Choisissez un motif de signalement."), "reason")
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                CommentReport.objects.create(
-                    comment=comment, reporter=reporter, reason=reason, detail=(detail or "")[:300]
-                )
-        except IntegrityError:
-            return False
-        Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
-        comment.refresh_from_db(fields=["report_count", "status"])
-        threshold = comment_settings().report_threshold
-        if (
-            threshold
-            and comment.report_count >= threshold
-            and comment.status == CommentStatus.PUBLISHED
-            and not comment.is_newsroom
-        ):
-            comment.status = CommentStatus.PENDING
-            comment.held_reason = HoldReason.REPORTS
-            comment.held_detail = _("%(n)d signalements") % {"n": comment.report_count}
-            comment.save(update_fields=["status", "held_reason", "held_detail"])
-            _log(ModerationAction.HOLD, comment=comment, reason=comment.held_detail)
-            _purge(comment.article)
-    return True
-
-
 # ----------------------------------------------------------------------------- moderation
 
 
@@ -649,8 +584,11 @@ def _set_status(comment, status, actor, action, reason=""):
 
 def approve_comment(comment, actor=None, reason=""):
     """Publishes a held comment: the article page is purged and subscribers are queued."""
+    from manchette.comments.votes import settle_reports  # (votes imports this module)
+
     comment.report_count = 0
     Comment.objects.filter(pk=comment.pk).update(report_count=0)
+    settle_reports(comment)
     return _set_status(comment, CommentStatus.PUBLISHED, actor, ModerationAction.APPROVE, reason)
 
 

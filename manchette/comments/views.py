@@ -16,20 +16,26 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
-from manchette.comments import services
+from manchette.accounts.readers import (
+    NetworkFull,
+    ReaderRefused,
+    acting_reader,
+    forget_reader,
+    remember_reader,
+)
+from manchette.comments import services, votes
 from manchette.comments.avatars import avatar_svg
 from manchette.comments.forms import CommentForm, EditForm, ReportForm, VoteForm
 from manchette.comments.models import Comment, CommentStatus
 from manchette.comments.threads import article_thread, clean_sort, root_page_of
 from manchette.core.clients import hashed_client_ip
-from manchette.core.ratelimit import ratelimit
+from manchette.core.ratelimit import limited_response, ratelimit
 from manchette.news.models import ArticlePage
 
 HELD_MESSAGE = gettext_lazy(
@@ -37,8 +43,11 @@ HELD_MESSAGE = gettext_lazy(
 )
 GUEST_COOKIE = "manchette_invite"
 GUEST_COOKIE_SALT = "comments.guest"
-VOTER_COOKIE = "manchette_votant"
 FORM_SALT = "comments.form"
+NETWORK_FULL_MESSAGE = gettext_lazy(
+    "Plusieurs lecteurs de votre réseau ont déjà voté pour ce commentaire : votre vote n’est "
+    "pas compté. Connectez-vous pour qu’il le soit."
+)
 YEAR = 365 * 86400
 
 
@@ -89,18 +98,6 @@ def remembered_guest(request):
         return str(data.get("n", ""))[:80], str(data.get("e", ""))[:254].lower()
     except (signing.BadSignature, AttributeError, TypeError, ValueError):
         return "", ""
-
-
-def voter_id(request):
-    """The reader's voting identity, and the cookie to set when it is new (set only on a vote)."""
-    if request.user.is_authenticated:
-        return f"u:{request.user.pk}", None
-    try:
-        token = signing.loads(request.COOKIES.get(VOTER_COOKIE, ""), salt="comments.voter")
-        return f"v:{str(token)[:40]}", None
-    except signing.BadSignature:
-        token = get_random_string(24)
-        return f"v:{token}", signing.dumps(token, salt="comments.voter")
 
 
 def _set_cookie(response, name, value):
@@ -491,17 +488,18 @@ def vote(request, pk):
             "comments/vote_page.html",
             {"comment": comment, "value": form.cleaned_data["value"]},
         )
-    voter, new_cookie = voter_id(request)
-    mine = services.vote(comment, voter, 1 if form.cleaned_data["value"] == "up" else -1)
+    try:
+        reader = acting_reader(request)
+        mine = votes.vote(comment, reader, 1 if form.cleaned_data["value"] == "up" else -1)
+    except (ReaderRefused, NetworkFull) as refused:
+        return _refused(request, refused, "comments/vote_page.html", {"comment": comment})
     if wants_json(request):
         response = JsonResponse(
             {"score": comment.score, "up": comment.upvotes, "down": comment.downvotes, "mine": mine}
         )
     else:
         response = HttpResponseRedirect(comment.get_absolute_url(), status=303)
-    if new_cookie:
-        _set_cookie(response, VOTER_COOKIE, new_cookie)
-    return no_store(response)
+    return no_store(remember_reader(response, reader, request))
 
 
 @csrf_exempt
@@ -521,8 +519,11 @@ def report(request, pk):
         if wants_json(request):
             return _json_error(_("Choisissez un motif de signalement."))
         return _confirm_page(request, "comments/report_page.html", context, 400)
-    reporter, new_cookie = voter_id(request)
-    services.report(comment, reporter, form.cleaned_data["reason"], form.cleaned_data["detail"])
+    try:
+        reader = acting_reader(request)
+    except ReaderRefused as refused:
+        return _refused(request, refused, "comments/report_page.html", context)
+    votes.report(comment, reader, form.cleaned_data["reason"], form.cleaned_data["detail"])
     message = _("Merci, la rédaction examinera ce commentaire.")
     if wants_json(request):
         response = JsonResponse({"message": message})
@@ -530,9 +531,23 @@ def report(request, pk):
         response = render(
             request, "comments/reported.html", {"comment": comment, "message": message}
         )
-    if new_cookie:
-        _set_cookie(response, VOTER_COOKIE, new_cookie)
-    return no_store(response)
+    return no_store(remember_reader(response, reader, request))
+
+
+def _refused(request, refused, template, context):
+    """A vote or report that cannot count: a forged reader cookie (cleared), too many new
+    identities from one network (429), or a network whose few votes are all cast (409)."""
+    if isinstance(refused, ReaderRefused) and refused.status == 429:
+        return limited_response(request)
+    if isinstance(refused, NetworkFull):
+        message, status = NETWORK_FULL_MESSAGE, 409
+    else:
+        message, status = refused.message, refused.status
+    if wants_json(request):
+        response = _json_error(str(message), status)
+    else:
+        response = _confirm_page(request, template, {**context, "error": message}, status)
+    return forget_reader(response) if status == 400 else response
 
 
 def _own_comment(request, pk):

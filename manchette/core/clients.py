@@ -46,6 +46,33 @@ def client_ip(request):
     return remote
 
 
+def client_network(request):
+    """The reader's network bucket: an IPv4 address itself, an IPv6 address's /64.
+
+    One home, office or phone gets a whole IPv6 /64 and picks addresses in it at will (privacy
+    extensions), so counting IPv6 addresses one by one would let one reader be billions.
+    """
+    address = client_ip(request)
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if ip.version == 6:
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def _keyed_hash(purpose, value):
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{purpose}{value}".encode()).hexdigest()[:32]
+
+
 def hashed_client_ip(request):
     """A keyed hash of the client address: enough to tell clients apart, not to find them."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{client_ip(request)}".encode()).hexdigest()[:32]
+    return _keyed_hash("", client_ip(request))
+
+
+def hashed_client_network(request):
+    """A keyed hash of the client's network bucket (`client_network`), for counting readers."""
+    return _keyed_hash("network:", client_network(request))

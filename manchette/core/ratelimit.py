@@ -1,6 +1,6 @@
 """Rate limits on every endpoint that writes or sends email, kept in the cache (Redis at scale).
 
-    @ratelimit("comment-post", "5/m")                      # per client address
+    @ratelimit("comment-post", "5/m")                      # per client address (IPv6: /64)
     @ratelimit("newsletter-subscribe", "3/h", key=lambda r: r.POST.get("email", ""))
 
 A limited request gets a 429 with a French message (HTML, or JSON for fetch() callers).
@@ -20,7 +20,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from manchette.core.clients import client_ip
+from manchette.core.clients import client_network
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 LIMITED_MESSAGE = _(
@@ -128,7 +128,7 @@ def ratelimit(scope, rate, key=None, methods=("POST",)):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method in methods:
-                allowed = hit(scope, client_ip(request), rate)
+                allowed = hit(scope, client_network(request), rate)
                 if key is not None:
                     identity = key(request)
                     if identity:

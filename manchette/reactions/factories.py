@@ -3,10 +3,10 @@ import uuid
 import factory
 from django.apps import apps
 
+from manchette.accounts.readers import Reader
 from manchette.news.factories import ArticleFactory
 from manchette.reactions import services
 from manchette.reactions.defaults import create_default_kinds
-from manchette.reactions.identity import Reader
 from manchette.reactions.models import Reaction, ReactionKind
 
 

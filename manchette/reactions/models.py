@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from manchette.accounts.readers import CappedByNetwork, network_cap_constraints
 from manchette.reactions.icons import ReactionIcon, icon_svg
 
 KINDS_CACHE_KEY = "reactions:kinds"
@@ -128,8 +129,9 @@ class ReactionQuerySet(models.QuerySet):
         )
 
 
-class Reaction(models.Model):
-    """One reader's current reaction to one article: a signed-in user, or an anonymous token."""
+class Reaction(CappedByNetwork):
+    """One reader's current reaction to one article: a signed-in user, or an anonymous token
+    (which also takes one of its network's few slots on the article)."""
 
     article = models.ForeignKey(
         "news.ArticlePage",
@@ -175,6 +177,7 @@ class Reaction(models.Model):
                 | (Q(user__isnull=True) & ~Q(reader_token="")),
                 name="reaction_has_one_identity",
             ),
+            *network_cap_constraints("article", "reaction"),
         ]
 
     def __str__(self):

@@ -5,6 +5,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from manchette.accounts.readers import create_capped
 from manchette.reactions.models import (
     COUNTS_CACHE_KEY,
     KINDS_CACHE_KEY,
@@ -46,8 +47,9 @@ def react(article, kind, reader):
     """Toggles the reader's reaction to the article and returns the Outcome.
 
     No reaction yet: records `kind`. Another kind: changes it. The same kind: withdraws it.
-    Guarantees one reaction per reader and article (database constraints) and counters equal to
-    the number of reactions, also under concurrent votes (F() updates in the same transaction).
+    Guarantees one reaction per reader and article (database constraints), at most PER_NETWORK
+    anonymous ones per network bucket (NetworkFull beyond), and counters equal to the number
+    of reactions, also under concurrent votes (F() updates in the same transaction).
     """
     if not reader.is_known:
         raise ValueError("A reaction needs a reader (an account or a token).")
@@ -69,11 +71,14 @@ def _toggle(article_id, kind_id, reader):
         Reaction.objects.select_for_update().of_reader(reader).filter(article_id=article_id).first()
     )
     if existing is None:
-        Reaction.objects.create(
-            article_id=article_id,
+        # NetworkFull (out of the transaction) when the reader's network has no slot left.
+        token = "" if reader.user_id is not None else reader.token
+        create_capped(
+            Reaction,
+            reader,
+            {"article_id": article_id},
+            {"user_id": reader.user_id, "reader_token": token},
             kind_id=kind_id,
-            user_id=reader.user_id,
-            reader_token="" if reader.user_id is not None else reader.token,
         )
         _bump(article_id, kind_id, +1)
         return Outcome.RECORDED

@@ -13,24 +13,32 @@ from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from manchette.core.clients import client_ip
-from manchette.core.ratelimit import hit, limited_response
-from manchette.news.models import ArticlePage
-from manchette.reactions import services
-from manchette.reactions.identity import (
+from manchette.accounts.readers import (
     ForgedToken,
+    NetworkFull,
     Reader,
+    ReaderRefused,
+    acting_reader,
     forget_reader,
     reader_from_request,
     remember_reader,
     signed_token_of,
 )
+from manchette.core.clients import client_network
+from manchette.core.ratelimit import hit, limited_response
+from manchette.news.models import ArticlePage
+from manchette.reactions import services
 
 LIVE_ARTICLE_CACHE_KEY = "reactions:live:{article_id}"
+NETWORK_FULL_MESSAGE = gettext_lazy(
+    "Plusieurs lecteurs de votre réseau ont déjà réagi à cet article : votre réaction n’est "
+    "pas comptée. Connectez-vous pour qu’elle le soit."
+)
 
 
 def _wants_json(request):
@@ -39,7 +47,7 @@ def _wants_json(request):
 
 def _limited(request, scope, rate):
     """A 429 response when the client address or the reader's token went past `rate`."""
-    allowed = hit(scope, client_ip(request), rate)
+    allowed = hit(scope, client_network(request), rate)
     token = signed_token_of(request)
     if token:
         allowed = hit(f"{scope}:token", token, rate) and allowed
@@ -176,21 +184,14 @@ def react(request, article_id):
         return _react_page(request, article, message=message, status=400)
 
     try:
-        reader = reader_from_request(request, issue=True)
-    except ForgedToken:
-        return _error(
-            request,
-            _("Votre jeton de lecteur n’est pas valide ; il a été effacé. Merci de réessayer."),
-            400,
-            article=article,
-            reset_token=True,
-        )
-    if reader.new_signed_token and not hit(
-        "reactions-new-reader", client_ip(request), settings.REACTIONS_NEW_READER_RATE
-    ):
-        return limited_response(request)
-
-    outcome = services.react(article, kind, reader)
+        reader = acting_reader(request)
+        outcome = services.react(article, kind, reader)
+    except ReaderRefused as refused:
+        if refused.status == 429:
+            return limited_response(request)
+        return _error(request, str(refused.message), 400, article=article, reset_token=True)
+    except NetworkFull:
+        return _error(request, str(NETWORK_FULL_MESSAGE), 409, article=article)
     if _wants_json(request):
         data = _for_json(services.reaction_state(article.pk, reader))
         data.update(outcome=outcome.value, message=str(outcome.label))

@@ -290,7 +290,9 @@ COMMENTS_NOTIFY_DELAY_SECONDS = env_int("COMMENTS_NOTIFY_DELAY_SECONDS", 120)
 
 # Reactions: rate limits per client address and per reader token.
 REACTIONS_REACT_RATE = env("REACTIONS_REACT_RATE", "30/m")
-REACTIONS_NEW_READER_RATE = env("REACTIONS_NEW_READER_RATE", "20/h")
+# New anonymous reader identities (the reader cookie, issued on a first vote, report or
+# reaction) per network bucket: what a script dropping its cookie is held to.
+READER_NEW_IDENTITY_RATE = env("READER_NEW_IDENTITY_RATE", "20/h")
 REACTIONS_STATE_RATE = env("REACTIONS_STATE_RATE", "120/m")
 
 # Topics: how long follow notifications wait to make one digest, and the oldest article a

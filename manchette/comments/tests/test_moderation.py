@@ -1,7 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from manchette.comments import services
+from manchette.accounts.readers import Reader
+from manchette.comments import services, votes
 from manchette.comments.factories import CommentFactory
 from manchette.comments.models import Comment, CommentStatus, HoldReason, ModerationLog
 from manchette.news.factories import ArticleFactory
@@ -112,13 +113,24 @@ def test_reports_send_a_comment_back_to_the_queue(client):
     rules.report_threshold = 2
     rules.save()
     comment = CommentFactory()
-    assert services.report(comment, "v:1", "abuse")
-    assert not services.report(comment, "v:1", "abuse")  # once per reader
+    first, second = Reader(token="lecteur1", network="a"), Reader(token="lecteur2", network="b")
+    assert votes.report(comment, first, "abuse")
+    assert not votes.report(comment, first, "abuse")  # once per reader
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PUBLISHED
-    services.report(comment, "v:2", "spam", "pub déguisée")
+    votes.report(comment, second, "spam", "pub déguisée")
     comment.refresh_from_db()
     assert comment.status == CommentStatus.PENDING and comment.held_reason == HoldReason.REPORTS
+
+
+def test_queue_says_which_reports_come_from_signed_in_readers(client, moderator):
+    comment = CommentFactory(author_name="Signalé")
+    votes.report(comment, Reader(user_id=moderator.pk), "hate")
+    votes.report(comment, Reader(token="anonyme1", network="n"), "spam")
+    client.force_login(moderator)
+    html = client.get("/admin/commentaires/?etat=signales").content.decode()
+    assert "Propos haineux ou discriminatoires (lecteur connecté)" in html
+    assert "Publicité ou spam (lecteur connecté)" not in html
 
 
 def test_report_over_http_without_js(client):

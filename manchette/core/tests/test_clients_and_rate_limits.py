@@ -76,3 +76,28 @@ def test_rate_limits_are_kept_in_redis_so_every_process_shares_them(db):
     server = get_redis_connection("default")
     keys = server.keys("*rl:redis-scope:*")
     assert len(keys) == 1 and int(server.get(keys[0])) == 3
+
+
+def test_network_bucket_is_the_ipv4_address_or_the_ipv6_64(settings):
+    from manchette.core.clients import client_network, hashed_client_network
+
+    assert client_network(request(remote="203.0.113.9")) == "203.0.113.9"
+    assert client_network(request(remote="2001:db8:1:2:aaaa::1")) == "2001:db8:1:2::/64"
+    assert client_network(request(remote="::ffff:203.0.113.9")) == "203.0.113.9"
+    same = hashed_client_network(request(remote="2001:db8:1:2::1"))
+    assert same == hashed_client_network(request(remote="2001:db8:1:2:ffff::9"))
+    assert same != hashed_client_network(request(remote="2001:db8:1:3::1"))
+    assert "2001" not in same and len(same) == 32
+    # Not the same hash as the address's own (hashed_client_ip): one cannot stand for the other.
+    assert hashed_client_network(request()) != hashed_client_ip(request())
+
+
+def test_rate_limits_count_an_ipv6_64_as_one_client(db):
+    @ratelimit("test-v6", "2/m")
+    def view(req):
+        return HttpResponse("ok")
+
+    statuses = [
+        view(request(remote=f"2001:db8:5:6::{i + 1}", method="post")).status_code for i in range(3)
+    ]
+    assert statuses == [200, 200, 429]

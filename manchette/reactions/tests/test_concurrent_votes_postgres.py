@@ -6,10 +6,10 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 
+from manchette.accounts.readers import Reader
 from manchette.news.factories import ArticleFactory
 from manchette.reactions import services
 from manchette.reactions.factories import default_kinds
-from manchette.reactions.identity import Reader
 from manchette.reactions.models import ArticleReactionCount, Reaction
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]

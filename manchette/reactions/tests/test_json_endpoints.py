@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from manchette.accounts.readers import READER_COOKIE
 from manchette.reactions.factories import ReactionFactory
-from manchette.reactions.identity import TOKEN_COOKIE
 from manchette.reactions.models import Reaction
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_asking_for_a_csrf_token_is_what_sets_the_csrf_cookie(js_client, article
     response = js_client.get(state_url(article) + "?csrf=1", **JSON)
     assert response.json()["csrf_token"]
     assert "csrftoken" in response.cookies
-    assert TOKEN_COOKIE not in response.cookies
+    assert READER_COOKIE not in response.cookies
 
 
 def test_script_reacts_changes_and_withdraws_with_a_fresh_token(js_client, article):
@@ -63,7 +63,7 @@ def test_script_reacts_changes_and_withdraws_with_a_fresh_token(js_client, artic
     assert data["outcome"] == "recorded" and data["reacted"] == "instructif"
     assert data["message"] == "Votre réaction est enregistrée."
     assert {k["slug"]: k["percent"] for k in data["kinds"]}["instructif"] == 100
-    cookie = first.cookies[TOKEN_COOKIE]
+    cookie = first.cookies[READER_COOKIE]
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
 
     changed = react_like_the_script(js_client, article, "surprenant").json()
@@ -87,28 +87,28 @@ def test_post_without_csrf_token_from_the_script_gets_a_french_403(js_client, ar
 
 def test_forged_token_is_rejected_cleanly_and_erased(js_client, article):
     token = js_client.get(state_url(article) + "?csrf=1", **JSON).json()["csrf_token"]
-    js_client.cookies[TOKEN_COOKIE] = "forged:value"
+    js_client.cookies[READER_COOKIE] = "forged:value"
     response = js_client.post(
         react_url(article), {"kind": "instructif"}, HTTP_X_CSRFTOKEN=token, **JSON
     )
     assert response.status_code == 400
     assert "jeton de lecteur n’est pas valide" in response.json()["error"]
-    assert response.cookies[TOKEN_COOKIE].value == ""  # deleted
+    assert response.cookies[READER_COOKIE].value == ""  # deleted
     assert not Reaction.objects.exists()
 
 
 def test_forged_token_reads_the_state_as_a_stranger_and_is_erased(js_client, article):
-    js_client.cookies[TOKEN_COOKIE] = "forged:value"
+    js_client.cookies[READER_COOKIE] = "forged:value"
     response = js_client.get(state_url(article), **JSON)
     assert response.status_code == 200 and response.json()["reacted"] is None
-    assert response.cookies[TOKEN_COOKIE].value == ""
+    assert response.cookies[READER_COOKIE].value == ""
 
 
 def test_token_signed_for_something_else_is_not_a_reader_token(js_client, article):
     from django.core import signing
 
     token = js_client.get(state_url(article) + "?csrf=1", **JSON).json()["csrf_token"]
-    js_client.cookies[TOKEN_COOKIE] = signing.dumps("a" * 32, salt="autre.chose")
+    js_client.cookies[READER_COOKIE] = signing.dumps("a" * 32, salt="autre.chose")
     response = js_client.post(
         react_url(article), {"kind": "instructif"}, HTTP_X_CSRFTOKEN=token, **JSON
     )
@@ -150,7 +150,7 @@ def test_signed_in_reader_reaction_follows_the_account(article, django_user_mode
     laptop.force_login(user)
     phone.force_login(user)
     response = react_like_the_script(laptop, article, "inquietant")
-    assert TOKEN_COOKIE not in response.cookies
+    assert READER_COOKIE not in response.cookies
     assert phone.get(state_url(article), **JSON).json()["reacted"] == "inquietant"
     assert Reaction.objects.get().user == user
 

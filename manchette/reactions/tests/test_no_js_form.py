@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from manchette.reactions.identity import TOKEN_COOKIE
+from manchette.accounts.readers import READER_COOKIE
 from manchette.reactions.models import Reaction
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_post_from_the_cached_page_asks_once_more_with_a_fresh_token(reader, art
     assert confirmed.status_code == 302
     assert confirmed["Location"] == article.url + "#reactions"
     assert Reaction.objects.get().kind.slug == "surprenant"
-    assert confirmed.cookies[TOKEN_COOKIE].value
+    assert confirmed.cookies[READER_COOKIE].value
 
 
 def test_stale_token_also_gets_the_confirmation_page_not_a_403(reader, article):
@@ -103,11 +103,11 @@ def test_unknown_article_gets_a_french_page_not_a_500(reader):
 def test_forged_token_without_javascript_gets_a_french_page(reader, article):
     url = reverse("reactions:react", args=[article.pk])
     html = reader.get(url).content.decode()
-    reader.cookies[TOKEN_COOKIE] = "pas-un-jeton"
+    reader.cookies[READER_COOKIE] = "pas-un-jeton"
     response = reader.post(url, {"kind": "instructif", "csrfmiddlewaretoken": csrf_of(html)})
     assert response.status_code == 400
     assert "jeton de lecteur n’est pas valide" in response.content.decode()
-    assert response.cookies[TOKEN_COOKIE].value == ""
+    assert response.cookies[READER_COOKIE].value == ""
 
 
 def test_the_redirect_never_leaves_the_site(reader, article):

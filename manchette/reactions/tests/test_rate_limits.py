@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from manchette.reactions.identity import TOKEN_COOKIE
+from manchette.accounts.readers import READER_COOKIE
 from manchette.reactions.models import Reaction
 
 pytestmark = pytest.mark.django_db
@@ -37,14 +37,14 @@ def test_one_token_is_limited_whatever_the_address(article, settings):
     settings.REACTIONS_REACT_RATE = "3/m"
     client = Client()
     post(client, article, ip="203.0.113.1", **JSON)  # issues the token
-    assert client.cookies[TOKEN_COOKIE].value
+    assert client.cookies[READER_COOKIE].value
     for ip in ("203.0.113.2", "203.0.113.3", "203.0.113.4"):
         assert post(client, article, ip=ip, **JSON).status_code == 200
     assert post(client, article, ip="203.0.113.5", **JSON).status_code == 429
 
 
 def test_new_readers_from_one_address_are_limited(article, settings):
-    settings.REACTIONS_NEW_READER_RATE = "2/h"
+    settings.READER_NEW_IDENTITY_RATE = "2/h"
     # A script dropping its cookie to vote again and again: a new token each time.
     for _ in range(2):
         assert post(Client(), article, **JSON).status_code == 200

@@ -2,9 +2,9 @@
 
 import pytest
 
+from manchette.accounts.readers import Reader
 from manchette.reactions import services
 from manchette.reactions.factories import ReactionFactory
-from manchette.reactions.identity import Reader
 from manchette.reactions.models import ArticleReactionCount, Reaction, ReactionKind
 from manchette.reactions.services import Outcome
 

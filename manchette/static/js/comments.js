@@ -167,8 +167,19 @@ if (section) {
     const body = new FormData();
     body.append("value", event.submitter ? event.submitter.value : "up");
     const response = await post(vote.action, body);
-    if (!response.ok) return;
-    const data = await response.json();
+    const data = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      // Not counted (e.g. the reader's network already cast its votes): say why, in place.
+      let note = vote.querySelector(".comment__vote-status");
+      if (!note) {
+        note = document.createElement("span");
+        note.className = "comment__vote-status";
+        note.setAttribute("role", "status");
+        vote.append(note);
+      }
+      note.textContent = data.error || "";
+      return;
+    }
     vote.querySelector(".comment__up").textContent = data.up;
     vote.querySelector(".comment__down").textContent = data.down;
     for (const button of vote.querySelectorAll("button")) {
