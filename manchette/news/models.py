@@ -24,6 +24,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from manchette.core.cache import CachedPageMixin, shared_get, shared_set
+from manchette.core.frenchtext import search_document
 from manchette.news.blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 12
@@ -236,12 +237,10 @@ class ArticlePage(CachedPageMixin, Page):
         verbose_name_plural = _("articles")
 
     def save(self, *args, **kwargs):
-        from manchette.search.services import build_search_document
-
         parent = self.get_parent() if self.pk or self.path else None
         if parent is not None and isinstance(parent.specific, SectionPage):
             self.section = parent.specific
-        self.search_document = build_search_document(self)
+        self.search_document = search_document(self.title, self.standfirst, self.plain_text())
         return super().save(*args, **kwargs)
 
     @property

@@ -5,32 +5,12 @@ case, accents removed, each word reduced by a light French plural stemmer, and t
 fields (headline, chapô, body) kept apart so a match in the headline ranks higher.
 """
 
-import re
-import unicodedata
+from manchette.core.frenchtext import FIELD_SEPARATOR, normalise
+from manchette.news.models import ArticlePage
 
-from django.utils.html import strip_tags
-
-FIELD_SEPARATOR = " | "
 FIELD_WEIGHTS = (5, 3, 1)  # headline, chapô, body
-WORD_RE = re.compile(r"[a-z0-9]+")
 MAX_TERMS = 8
 MAX_CANDIDATES = 2000
-
-
-def stem(word):
-    """Light French stemming: enough for plurals ('élections' and 'élection' meet)."""
-    if len(word) > 4 and word.endswith("aux"):
-        return word[:-3] + "al"
-    if len(word) > 3 and word[-1] in "sx":
-        return word[:-1]
-    return word
-
-
-def normalise(text):
-    text = unicodedata.normalize("NFKD", strip_tags(text or "")).lower()
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("œ", "oe").replace("æ", "ae")
-    return [stem(w) for w in WORD_RE.findall(text)]
 
 
 def query_terms(query):
@@ -40,11 +20,6 @@ def query_terms(query):
         if len(term) >= 2 and term not in terms:
             terms.append(term)
     return terms[:MAX_TERMS]
-
-
-def build_search_document(article):
-    fields = (article.title, article.standfirst, article.plain_text())
-    return FIELD_SEPARATOR.join(" " + " ".join(normalise(f)) + " " for f in fields)
 
 
 def score(document, terms):
@@ -58,8 +33,6 @@ def score(document, terms):
 
 def search_articles(query):
     """Live articles matching every term of `query`, best first (then newest first)."""
-    from manchette.news.models import ArticlePage
-
     terms = query_terms(query)
     if not terms:
         return []

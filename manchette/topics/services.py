@@ -232,8 +232,8 @@ def articles_mentioning(names):
     """Articles whose text contains one of `names` (through the normalised search document)."""
     from django.db.models import Q
 
+    from manchette.core.frenchtext import normalise
     from manchette.news.models import ArticlePage
-    from manchette.search.services import normalise
 
     query = Q()
     for name in names:

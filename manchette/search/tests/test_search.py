@@ -2,8 +2,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from manchette.core.frenchtext import normalise
 from manchette.news.factories import ArticleFactory, SectionFactory
-from manchette.search.services import normalise, query_terms
+from manchette.search.services import query_terms
 
 pytestmark = pytest.mark.django_db
 
