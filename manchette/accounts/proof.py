@@ -80,7 +80,8 @@ def issue(purpose, email, **payload):
 def read(purpose, token, max_age=None):
     """The `Proof` in `token` for `purpose`, or InvalidProof (bad, other purpose, expired)."""
     try:
-        data = signing.loads(token, salt=_salt(purpose), max_age=max_age or MAX_AGES[purpose])
+        max_age = MAX_AGES[purpose] if max_age is None else max_age
+        data = signing.loads(token, salt=_salt(purpose), max_age=max_age)
     except signing.SignatureExpired:
         raise InvalidProof("expired")
     except (signing.BadSignature, ValueError, TypeError):
@@ -124,6 +125,7 @@ class ProofFlow:
     act: Callable
     context: Callable = field(default=lambda obj: {})
     invalid_template: str = "proof/invalid.html"
+    invalid_context: Callable = field(default=dict)
     one_click: bool = False
     max_age: Callable = None
 
@@ -132,7 +134,12 @@ class ProofFlow:
         return private(render(request, self.template, context, status=status))
 
     def invalid(self, request, error):
-        context = {"expired": error.expired, "reason": error.reason, "purpose": self.purpose}
+        context = {
+            **self.invalid_context(),
+            "expired": error.expired,
+            "reason": error.reason,
+            "purpose": self.purpose,
+        }
         return private(render(request, self.invalid_template, context, status=400))
 
     def handle(self, request, token):

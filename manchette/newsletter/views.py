@@ -12,11 +12,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from manchette.accounts import proof
 from manchette.core.clients import client_ip, hashed_client_ip
 from manchette.core.ratelimit import hit, limited_response, ratelimit
 from manchette.newsletter import services
 from manchette.newsletter.forms import LinkRequestForm, PreferencesForm, SubscribeForm
-from manchette.newsletter.models import NewsletterList, Subscription, SubscriptionStatus
+from manchette.newsletter.models import NewsletterList, Subscription, SubscriptionStatus, conf
 
 SUBSCRIBE_RATE_PER_IP = "10/h"
 SUBSCRIBE_RATE_PER_EMAIL = "3/h"
@@ -102,63 +103,46 @@ def _invalid_link(request, exc, what):
     )
 
 
-@never_cache
-@ratelimit("newsletter-confirm", "30/h")
-@require_http_methods(["GET", "POST"])
-def confirm(request, token):
-    try:
-        consent = services.consent_from_token(token)
-    except services.InvalidLink as exc:
-        return _invalid_link(request, exc, "confirm")
-    if request.method == "GET":
-        # A button, not an automatic confirmation: mail scanners that open links confirm nothing.
-        return render(
-            request,
-            "newsletter/confirm.html",
-            {"consent": consent, "lists": consent.lists.all(), "done": False},
-        )
-    subscriber = services.confirm_subscription(token, ip_hash=hashed_client_ip(request))
-    return render(
-        request,
-        "newsletter/confirm.html",
-        {
-            "consent": consent,
-            "lists": consent.lists.all(),
-            "done": True,
-            "preferences_url": services.preferences_url(subscriber),
-        },
-    )
+def _confirm(request, consent):
+    subscriber = services.confirm_subscription(consent, ip_hash=hashed_client_ip(request))
+    return {"preferences_url": services.preferences_url(subscriber)}
 
 
-@csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no token.
-@never_cache
-@ratelimit("newsletter-unsubscribe", "120/m")
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    if request.method == "GET":
-        try:
-            data = services._load(token, services.UNSUBSCRIBE_SALT)
-            newsletter_list = NewsletterList.objects.get(pk=data["l"])
-        except (services.InvalidLink, NewsletterList.DoesNotExist, KeyError, TypeError) as exc:
-            return _invalid_link(request, exc, "unsubscribe")
-        return render(
-            request,
-            "newsletter/unsubscribe.html",
-            {"list": newsletter_list, "done": False, "token": token},
-        )
-    try:
-        subscriber, newsletter_list = services.unsubscribe(token)
-    except services.InvalidLink as exc:
-        return _invalid_link(request, exc, "unsubscribe")
-    return render(
-        request,
-        "newsletter/unsubscribe.html",
-        {
-            "list": newsletter_list,
-            "done": True,
-            "preferences_url": services.preferences_url(subscriber),
-        },
-    )
+# A button, not an automatic confirmation: mail scanners that open links confirm nothing.
+confirm = ratelimit("newsletter-confirm", "30/h")(
+    proof.ProofFlow(
+        purpose="newsletter-confirm",
+        template="newsletter/confirm.html",
+        load=lambda found, request: services.consent_for(found),
+        act=_confirm,
+        context=lambda consent: {"consent": consent, "lists": consent.lists.all()},
+        invalid_template="newsletter/invalid_link.html",
+        invalid_context=lambda: {"form": LinkRequestForm()},
+        max_age=lambda: conf("NEWSLETTER_CONFIRM_MAX_AGE"),
+    ).as_view()
+)
+
+
+def _unsubscribe(request, target):
+    services.unsubscribe(*target)
+    return {}
+
+
+# RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no token. The done page
+# offers no preferences page: this link travels in every forwarded issue, so managing the
+# other lists takes a link emailed to the subscriber (the request form).
+unsubscribe = ratelimit("newsletter-unsubscribe", "120/m")(
+    proof.ProofFlow(
+        purpose="newsletter-unsubscribe",
+        template="newsletter/unsubscribe.html",
+        load=lambda found, request: services.unsubscribe_target(found),
+        act=_unsubscribe,
+        context=lambda target: {"list": target[1]},
+        invalid_template="newsletter/invalid_link.html",
+        invalid_context=lambda: {"form": LinkRequestForm()},
+        one_click=True,
+    ).as_view()
+)
 
 
 @never_cache
