@@ -55,6 +55,7 @@ def test_typing_the_victims_address_creates_no_confirmed_subscription(client):
     article = ArticleFactory()
     victim_confirmed(article)
     attacker = Client()
+    post_json(attacker, post_data(article, email=VICTIM, body="Un premier faux"))
     post_json(attacker, post_data(article, email=VICTIM, body="Abonnez-la", notify=["replies"]))
     assert not Subscription.objects.filter(email=VICTIM, confirmed=True).exists()
 
