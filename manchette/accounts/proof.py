@@ -91,6 +91,15 @@ def read(purpose, token, max_age=None):
     return Proof(email=data.pop("e"), data=data)
 
 
+def named(queryset, found, key, email_field="email"):
+    """The row of `queryset` that `found` names by `key`, still at the proven address (a row
+    whose address changed since is not the one the link was sent for), or InvalidProof."""
+    row = queryset.filter(pk=found.data.get(key), **{email_field: found.email}).first()
+    if row is None:
+        raise InvalidProof()
+    return row
+
+
 def link(viewname, token):
     """The absolute address of the page `viewname` for `token` (emails need absolute links)."""
     return settings.SITE_URL + reverse(viewname, args=[token])
@@ -114,9 +123,10 @@ class ProofFlow:
     """An emailed link's page: GET shows `template` with done=False and a button, POST runs
     `act` and shows it with done=True.
 
-    `load(proof)` turns the token's proof into the object acted on (raising InvalidProof if it
-    is gone); `context(obj)` is what both pages show; `act(request, obj)` does the change and
-    returns more context, or a response of its own (a redirect, a cookie to set).
+    `load(proof, request)` turns the token's proof into the object acted on (raising
+    InvalidProof if it is gone); `context(obj)` is what both pages show; `act(request, obj)`
+    does the change and returns more context (or None), or a response of its own (a redirect,
+    a cookie to set). `rate` ("scope", "N/period") limits the POSTs per client.
     """
 
     purpose: str
@@ -128,6 +138,7 @@ class ProofFlow:
     invalid_context: Callable = field(default=dict)
     one_click: bool = False
     max_age: Callable = None
+    rate: tuple = ()
 
     def page(self, request, obj, token, *, done, status=200, **extra):
         context = {**self.context(obj), "token": token, "done": done, **extra}
@@ -153,10 +164,16 @@ class ProofFlow:
         result = self.act(request, obj)
         if isinstance(result, HttpResponse):
             return private(result)
-        return self.page(request, obj, token, done=True, **(result or {}))
+        return self.page(
+            request, obj, token, done=True, **(result if isinstance(result, dict) else {})
+        )
 
     def as_view(self):
+        from manchette.core.ratelimit import ratelimit
+
         view = require_http_methods(["GET", "POST"])(self.handle)
+        if self.rate:
+            view = ratelimit(*self.rate)(view)
         # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" with no CSRF token. Only
         # unsubscribing is offered so: it costs the link's holder nothing but the mails.
         return csrf_exempt(view) if self.one_click else view

@@ -70,17 +70,15 @@ def _signin_invalid_context():
 
 # GET shows a button (mail scanners follow links), POST signs in. Opened in another browser
 # than the one that asked, the page says so and offers a new link for this one.
-signin_link = ratelimit("signin-link", "20/h")(
-    proof.ProofFlow(
-        purpose="signin",
-        template="accounts/signin_confirm.html",
-        load=services.check_link,
-        act=_sign_in,
-        context=lambda found: {},
-        invalid_template="accounts/signin_invalid.html",
-        invalid_context=_signin_invalid_context,
-    ).as_view()
-)
+signin_link = proof.ProofFlow(
+    purpose="signin",
+    template="accounts/signin_confirm.html",
+    load=services.check_link,
+    act=_sign_in,
+    invalid_template="accounts/signin_invalid.html",
+    invalid_context=_signin_invalid_context,
+    rate=("signin-link", "20/h"),
+).as_view()
 
 
 @require_POST

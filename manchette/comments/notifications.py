@@ -48,7 +48,7 @@ def unsubscribe_url(subscription):
     return proof.link("comments:unsubscribe", unsubscribe_token(subscription))
 
 
-def subscription_for(found):
+def subscription_for(found, request=None):
     """The subscription a proof names (None once it is gone: unsubscribing twice is fine)."""
     return (
         Subscription.objects.select_related("article")

@@ -468,15 +468,11 @@ def confirmation_url(comment):
     return proof.link("comments:confirm", confirmation_token(comment))
 
 
-def comment_for_confirmation(found):
+def comment_for_confirmation(found, request=None):
     """The guest comment a confirmation proof names, or InvalidProof (gone, other address)."""
-    comment = (
-        Comment.objects.select_related("article")
-        .filter(pk=found.data.get("c"), user__isnull=True, guest_email=found.email)
-        .exclude(status=CommentStatus.DELETED)
-        .first()
-    )
-    if comment is None or not comment.article.live:
+    guest_comments = Comment.objects.select_related("article").filter(user__isnull=True)
+    comment = proof.named(guest_comments, found, "c", email_field="guest_email")
+    if comment.status == CommentStatus.DELETED or not comment.article.live:
         raise proof.InvalidProof()
     return comment
 

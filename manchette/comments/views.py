@@ -398,12 +398,13 @@ def _confirm_guest(request, comment):
 CONFIRM_FLOW = proof.ProofFlow(
     purpose="comment-confirm",
     template="comments/confirmed.html",
-    load=lambda found, request: services.comment_for_confirmation(found),
+    load=services.comment_for_confirmation,
     act=_confirm_guest,
     context=lambda comment: {"comment": comment, "article": comment.article},
     invalid_template="comments/confirm_invalid.html",
+    rate=("comment-confirm", "30/h"),
 )
-confirm = ratelimit("comment-confirm", "30/h")(CONFIRM_FLOW.as_view())
+confirm = CONFIRM_FLOW.as_view()
 
 
 # ----------------------------------------------------------------------------- reading
@@ -591,12 +592,6 @@ def delete(request, pk):
 # ----------------------------------------------------------------------------- subscriptions
 
 
-def _unsubscribe(request, subscription):
-    if subscription is not None:
-        services.unsubscribe(subscription)
-    return {}
-
-
 def _subscription_context(subscription):
     if subscription is None:
         return {"article": None, "kind": ""}
@@ -604,17 +599,16 @@ def _subscription_context(subscription):
 
 
 # One click (RFC 8058 POST from the mail client, or the button the GET shows) unsubscribes.
-unsubscribe = ratelimit("comment-unsubscribe", "30/m")(
-    proof.ProofFlow(
-        purpose="comment-unsubscribe",
-        template="comments/unsubscribed.html",
-        load=lambda found, request: services.subscription_for(found),
-        act=_unsubscribe,
-        context=_subscription_context,
-        invalid_template="comments/unsubscribe_invalid.html",
-        one_click=True,
-    ).as_view()
-)
+unsubscribe = proof.ProofFlow(
+    purpose="comment-unsubscribe",
+    template="comments/unsubscribed.html",
+    load=services.subscription_for,
+    act=lambda request, subscription: subscription and services.unsubscribe(subscription),
+    context=_subscription_context,
+    invalid_template="comments/unsubscribe_invalid.html",
+    one_click=True,
+    rate=("comment-unsubscribe", "30/m"),
+).as_view()
 
 
 @require_http_methods(["GET"])

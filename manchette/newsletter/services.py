@@ -80,10 +80,7 @@ def preferences_url(subscriber):
 
 
 def _subscriber(found):
-    subscriber = Subscriber.objects.filter(pk=found.data.get("s"), email=found.email).first()
-    if subscriber is None:
-        raise InvalidLink()
-    return subscriber
+    return proof.named(Subscriber.objects.all(), found, "s")
 
 
 def subscriber_from_preferences_token(token):
@@ -91,7 +88,7 @@ def subscriber_from_preferences_token(token):
     return _subscriber(proof.read("newsletter-preferences", token, max_age))
 
 
-def unsubscribe_target(found):
+def unsubscribe_target(found, request=None):
     """(subscriber, list, issue id) an unsubscribe proof names, or InvalidLink."""
     newsletter_list = NewsletterList.objects.filter(pk=found.data.get("l")).first()
     if newsletter_list is None:
@@ -144,15 +141,9 @@ def confirmation_context(consent):
     }
 
 
-def consent_for(found):
-    consent = (
-        ConsentRecord.objects.select_related("subscriber")
-        .filter(pk=found.data.get("c"), subscriber__email=found.email)
-        .first()
-    )
-    if consent is None:
-        raise InvalidLink()
-    return consent
+def consent_for(found, request=None):
+    consents = ConsentRecord.objects.select_related("subscriber")
+    return proof.named(consents, found, "c", email_field="subscriber__email")
 
 
 def consent_from_token(token):

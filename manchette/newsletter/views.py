@@ -108,41 +108,37 @@ def _confirm(request, consent):
     return {"preferences_url": services.preferences_url(subscriber)}
 
 
+# A bad or expired link: the page offers to start again, or to get a fresh link by e-mail.
+INVALID = {
+    "invalid_template": "newsletter/invalid_link.html",
+    "invalid_context": lambda: {"form": LinkRequestForm()},
+}
+
 # A button, not an automatic confirmation: mail scanners that open links confirm nothing.
-confirm = ratelimit("newsletter-confirm", "30/h")(
-    proof.ProofFlow(
-        purpose="newsletter-confirm",
-        template="newsletter/confirm.html",
-        load=lambda found, request: services.consent_for(found),
-        act=_confirm,
-        context=lambda consent: {"consent": consent, "lists": consent.lists.all()},
-        invalid_template="newsletter/invalid_link.html",
-        invalid_context=lambda: {"form": LinkRequestForm()},
-        max_age=lambda: conf("NEWSLETTER_CONFIRM_MAX_AGE"),
-    ).as_view()
-)
-
-
-def _unsubscribe(request, target):
-    services.unsubscribe(*target)
-    return {}
-
+confirm = proof.ProofFlow(
+    purpose="newsletter-confirm",
+    template="newsletter/confirm.html",
+    load=services.consent_for,
+    act=_confirm,
+    context=lambda consent: {"consent": consent, "lists": consent.lists.all()},
+    max_age=lambda: conf("NEWSLETTER_CONFIRM_MAX_AGE"),
+    rate=("newsletter-confirm", "30/h"),
+    **INVALID,
+).as_view()
 
 # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no token. The done page
 # offers no preferences page: this link travels in every forwarded issue, so managing the
 # other lists takes a link emailed to the subscriber (the request form).
-unsubscribe = ratelimit("newsletter-unsubscribe", "120/m")(
-    proof.ProofFlow(
-        purpose="newsletter-unsubscribe",
-        template="newsletter/unsubscribe.html",
-        load=lambda found, request: services.unsubscribe_target(found),
-        act=_unsubscribe,
-        context=lambda target: {"list": target[1]},
-        invalid_template="newsletter/invalid_link.html",
-        invalid_context=lambda: {"form": LinkRequestForm()},
-        one_click=True,
-    ).as_view()
-)
+unsubscribe = proof.ProofFlow(
+    purpose="newsletter-unsubscribe",
+    template="newsletter/unsubscribe.html",
+    load=services.unsubscribe_target,
+    act=lambda request, target: services.unsubscribe(*target),
+    context=lambda target: {"list": target[1]},
+    one_click=True,
+    rate=("newsletter-unsubscribe", "120/m"),
+    **INVALID,
+).as_view()
 
 
 @never_cache

@@ -361,16 +361,9 @@ def follow_confirm_url(follow):
     )
 
 
-def follow_for(found):
+def follow_for(found, request=None):
     """The follow a confirmation proof names, or InvalidProof (gone, or another address)."""
-    follow = (
-        TopicFollow.objects.select_related("topic")
-        .filter(pk=found.data.get("f"), email=found.email)
-        .first()
-    )
-    if follow is None:
-        raise proof.InvalidProof()
-    return follow
+    return proof.named(TopicFollow.objects.select_related("topic"), found, "f")
 
 
 def request_follow(topic, email):
@@ -403,7 +396,7 @@ def unfollow_url(follows):
     return proof.link("topics:unfollow", proof.issue("topic-unsubscribe", follows[0].email, f=ids))
 
 
-def follows_for(found):
+def follows_for(found, request=None):
     """The follows an unsubscribe proof names that still exist (none once they are gone)."""
     ids = found.data.get("f")
     ids = [i for i in (ids if isinstance(ids, list) else [ids]) if isinstance(i, int)]

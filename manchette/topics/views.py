@@ -92,22 +92,16 @@ def follow(request, slug):
     )
 
 
-def _confirm_follow(request, follow):
-    services.confirm_follow(follow)
-    return {}
-
-
 # The emailed link shows a button; the follow starts on its POST (mail scanners open links).
-follow_confirm = ratelimit("topic-follow-confirm", "30/h")(
-    proof.ProofFlow(
-        purpose="topic-confirm",
-        template="topics/follow_confirm.html",
-        load=lambda found, request: services.follow_for(found),
-        act=_confirm_follow,
-        context=lambda follow: {"follow": follow, "topic": follow.topic},
-        invalid_template="topics/link_invalid.html",
-    ).as_view()
-)
+follow_confirm = proof.ProofFlow(
+    purpose="topic-confirm",
+    template="topics/follow_confirm.html",
+    load=services.follow_for,
+    act=lambda request, follow: services.confirm_follow(follow),
+    context=lambda follow: {"follow": follow, "topic": follow.topic},
+    invalid_template="topics/link_invalid.html",
+    rate=("topic-follow-confirm", "30/h"),
+).as_view()
 
 
 def _unfollow_context(follows):
@@ -119,20 +113,14 @@ def _unfollow_context(follows):
     }
 
 
-def _unfollow(request, follows):
-    services.unfollow_all(follows)
-    return {}
-
-
 # One follow, or every follow a digest was sent for, stops at one click (POST, RFC 8058).
-unfollow = ratelimit("topic-unfollow", "10/m")(
-    proof.ProofFlow(
-        purpose="topic-unsubscribe",
-        template="topics/unfollow.html",
-        load=lambda found, request: services.follows_for(found),
-        act=_unfollow,
-        context=_unfollow_context,
-        invalid_template="topics/link_invalid.html",
-        one_click=True,
-    ).as_view()
-)
+unfollow = proof.ProofFlow(
+    purpose="topic-unsubscribe",
+    template="topics/unfollow.html",
+    load=services.follows_for,
+    act=lambda request, follows: services.unfollow_all(follows),
+    context=_unfollow_context,
+    invalid_template="topics/link_invalid.html",
+    one_click=True,
+    rate=("topic-unfollow", "10/m"),
+).as_view()
