@@ -483,7 +483,8 @@ def confirm_guest(comment):
     Publishes that comment and the others awaiting the same address that were posted from the
     same browser (never everything awaiting the address: anyone can type an address), unless a
     rule holds them for the moderators, and activates the subscriptions asked for with them.
-    Confirming twice is fine. Returns the comment, fresh.
+    Confirming twice is fine. Refreshes `comment`; returns whether this confirmation changed
+    anything (a replayed link changes nothing, and must prove no browser).
     """
     email = comment.guest_email
     same_browser = Q(pk=comment.pk)
@@ -500,13 +501,13 @@ def confirm_guest(comment):
             .select_for_update(of=("self",))
         )
         articles = {comment.article_id} | {c.article_id for c in waiting}
-        Subscription.objects.filter(email=email, confirmed=False, article_id__in=articles).update(
-            confirmed=True
-        )
+        subscribed = Subscription.objects.filter(
+            email=email, confirmed=False, article_id__in=articles
+        ).update(confirmed=True)
         for waiting_comment in waiting:
             _publish_confirmed(waiting_comment)
     comment.refresh_from_db()
-    return comment
+    return bool(waiting or subscribed)
 
 
 def _publish_confirmed(comment):

@@ -380,18 +380,21 @@ def _kept(request):
 
 
 def _confirm_guest(request, comment):
-    """The POST of the confirmation page: the address is proven, and so is this browser."""
-    comment = services.confirm_guest(comment)
+    """The POST of the confirmation page: the address is proven, and so is this browser, the
+    first time only (a replayed or forwarded link proves no other browser)."""
+    first_use = services.confirm_guest(comment)
     response = CONFIRM_FLOW.page(
         request,
         comment,
         "",
         done=True,
         published=comment.status == CommentStatus.PUBLISHED,
+        remembered=first_use,
     )
-    key = proof.browser_key(request, create=True)
-    proof.remember_browser(key, comment.guest_email, comment.author_name)
-    proof.keep_browser(request, response)
+    if first_use:
+        key = proof.browser_key(request, create=True)
+        proof.remember_browser(key, comment.guest_email, comment.author_name)
+        proof.keep_browser(request, response)
     return response
 
 

@@ -90,3 +90,16 @@ def test_the_browser_that_confirms_is_remembered_not_the_one_that_typed(client):
     comment = Comment.objects.get()
     assert phone.get(f"/commentaires/{comment.pk}/modifier/").status_code == 200
     assert typed.get(f"/commentaires/{comment.pk}/modifier/").status_code == 404
+
+
+def test_a_replayed_confirmation_link_proves_no_other_browser(client):
+    article = ArticleFactory()
+    post_json(client, post_data(article, body="Mon avis."))
+    link = confirm_link(mail.outbox[0])
+    confirm_by_post(client, link)
+    comment = Comment.objects.get()
+    forwarded = Client()  # the e-mail was forwarded, or the link leaked
+    assert "déjà servi" in confirm_by_post(forwarded, link).content.decode()
+    assert forwarded.get(f"/commentaires/{comment.pk}/modifier/").status_code == 404
+    assert "Mon avis" not in forwarded.get("/commentaires/mes-commentaires/").content.decode()
+    assert client.get(f"/commentaires/{comment.pk}/modifier/").status_code == 200
