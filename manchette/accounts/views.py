@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from manchette.accounts import services
+from manchette.accounts import proof, services
 from manchette.accounts.forms import ProfileForm, SigninForm
 from manchette.core.ratelimit import ratelimit
 
@@ -32,27 +32,53 @@ def signin(request):
         request.POST or None, initial={"next": _safe_next(request, request.GET.get("next", ""))}
     )
     if request.method == "POST" and form.is_valid():
+        # The link will only work in this browser: it names the hash of a nonce kept here.
+        nonce, cookie = services.new_browser_nonce()
         services.request_signin(
-            form.cleaned_data["email"], _safe_next(request, form.cleaned_data["next"])
+            form.cleaned_data["email"],
+            _safe_next(request, form.cleaned_data["next"]),
+            services.browser_hash(nonce),
         )
-        return _private(
-            render(request, "accounts/signin_sent.html", {"email": form.cleaned_data["email"]})
+        response = render(
+            request, "accounts/signin_sent.html", {"email": form.cleaned_data["email"]}
         )
+        response.set_cookie(
+            services.SIGNIN_COOKIE,
+            cookie,
+            max_age=proof.MAX_AGES["signin"],
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+        return _private(response)
     return _private(render(request, "accounts/signin.html", {"form": form}))
 
 
-@ratelimit("signin-link", "20/h")
-@require_http_methods(["GET", "POST"])
-def signin_link(request, token):
-    """GET shows a button (mail scanners follow links), POST signs in."""
-    next_url = _safe_next(request, request.GET.get("next", "")) or "/compte/"
-    if request.method == "GET":
-        return _private(render(request, "accounts/signin_confirm.html", {"next": next_url}))
-    user = services.user_for_token(token)
+def _sign_in(request, found):
+    user = services.user_for_proof(found)
     if user is None:
-        return _private(render(request, "accounts/signin_invalid.html", status=400))
+        return render(request, "accounts/signin_invalid.html", {"reason": "used"}, status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return HttpResponseRedirect(next_url)
+    response = HttpResponseRedirect(_safe_next(request, request.GET.get("next", "")) or "/compte/")
+    response.delete_cookie(services.SIGNIN_COOKIE)
+    return response
+
+
+def _signin_invalid_context():
+    return {"form": SigninForm()}
+
+
+# GET shows a button (mail scanners follow links), POST signs in. Opened in another browser
+# than the one that asked, the page says so and offers a new link for this one.
+signin_link = proof.ProofFlow(
+    purpose="signin",
+    template="accounts/signin_confirm.html",
+    load=services.check_link,
+    act=_sign_in,
+    invalid_template="accounts/signin_invalid.html",
+    invalid_context=_signin_invalid_context,
+    rate=("signin-link", "20/h"),
+).as_view()
 
 
 @require_POST

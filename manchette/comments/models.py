@@ -131,6 +131,9 @@ class Comment(models.Model):
     awaiting_confirmation = models.BooleanField(
         _("attend la confirmation par e-mail"), default=False
     )
+    # The posting browser's key (`accounts.proof.browser_key`) while the comment awaits its
+    # guest's confirmation: confirming publishes this browser's comments only, then clears it.
+    browser_key = models.CharField(max_length=64, blank=True, default="", editable=False)
     held_reason = models.CharField(
         _("motif de mise en attente"),
         max_length=20,

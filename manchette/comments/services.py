@@ -4,15 +4,12 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
-from django.core import signing
-from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Count, Min, Q
-from django.urls import reverse
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from manchette.accounts import proof
 from manchette.comments import text as comment_text
 from manchette.comments.models import (
     ArticleCommentSettings,
@@ -24,20 +21,26 @@ from manchette.comments.models import (
     HoldReason,
     ModerationAction,
     ModerationLog,
-    PendingNotification,
     Premoderation,
     Subscription,
     SubscriptionKind,
     max_depth,
+)
+from manchette.comments.notifications import (  # noqa: F401 (importable from here as before)
+    notify_delay,
+    queue_notifications,
+    send_due_notifications,
+    subscribe,
+    subscription_for,
+    unsubscribe,
+    unsubscribe_token,
+    unsubscribe_url,
 )
 from manchette.core.cache import purge_paths
 from manchette.core.ratelimit import hit
 
 logger = logging.getLogger(__name__)
 
-CONFIRM_SALT = "comments.confirm"
-UNSUBSCRIBE_SALT = "comments.unsubscribe"
-CONFIRM_MAX_AGE = 7 * 86400
 NEWSROOM_GROUPS = ("Journalistes", "Éditeurs")
 BURST_WINDOW = timedelta(minutes=10)
 
@@ -88,10 +91,6 @@ def is_moderator(user):
     return bool(user and user.is_authenticated and user.has_perm("comments.change_comment"))
 
 
-def guest_confirmed(email):
-    return GuestEmail.objects.filter(email=email.lower(), confirmed_at__isnull=False).exists()
-
-
 def _purge(article):
     # Only the thread changed: the article's other cached fragments stay.
     transaction.on_commit(lambda: purge_paths([article.url], only="comments"))
@@ -124,7 +123,7 @@ class PostingFacts:
 
     closed: bool = False
     maybe_banned: bool = False  # a ban names this address or account (active or expired)
-    confirmed: bool = False  # the guest's address was confirmed by its emailed link
+    confirmed: bool = False  # this browser proved the guest's address (proof.ProvenBrowser)
     repeated: bool = False  # the same text from this author or address in the last day
     recent: int = 0  # comments from this address in the last BURST_WINDOW
     history: int = 0  # the author's last comments (5 at most)…
@@ -169,8 +168,8 @@ SELECT
         WHERE (email = %(email)s AND %(email)s <> '') OR user_id = %(user_id)s
     ),
     CASE WHEN %(want_confirmed)s THEN EXISTS (
-        SELECT 1 FROM comments_guestemail
-        WHERE email = %(email)s AND confirmed_at IS NOT NULL
+        SELECT 1 FROM accounts_provenbrowser
+        WHERE nonce_hash = %(browser_key)s AND email = %(email)s
     ) ELSE %(false)s END,
     CASE WHEN %(want_repeated)s THEN (
         EXISTS (
@@ -209,13 +208,14 @@ def posting_facts(
     body="",
     rules,
     hold=True,
-    confirmed=False,
+    browser_key="",
     now=None,
 ):
     """The facts for a new comment (`PostingFacts`) in a single query.
 
     `hold`: the holding-rule statistics are wanted (only those `rules` switch on);
-    `confirmed`: whether the guest's address is confirmed is wanted.
+    `browser_key`: the posting browser's key (`proof.browser_key`), to learn whether that
+    browser proved the guest's address.
     """
     email = (email or "").strip().lower()
     now = now or timezone.now()
@@ -228,7 +228,8 @@ def posting_facts(
         "body": body,
         "day_ago": created_at.get_db_prep_value(now - timedelta(days=1), connection),
         "burst_since": created_at.get_db_prep_value(now - BURST_WINDOW, connection),
-        "want_confirmed": bool(confirmed and email),
+        "want_confirmed": bool(browser_key and email),
+        "browser_key": browser_key or "",
         "want_repeated": bool(hold and rules.hold_repeated),
         "want_burst": bool(hold and client_hash and rules.burst_count),
         "want_history": bool(hold and rules.hold_bad_history and email),
@@ -303,14 +304,16 @@ def post_comment(
     parent_id=None,
     notify=(),
     client_hash="",
-    remembered_email="",
+    browser_key="",
 ):
     """Posts a comment through every rule and returns what became of it.
 
     Guarantees: a banned author, a closed article, a too long text or an unknown parent raise
     CommentError (nothing written); otherwise the comment is stored in exactly one state,
     the article page is purged if it was published, subscribers are queued, and a guest
-    whose address this browser has not confirmed gets one confirmation email (rate limited).
+    whose address this browser (`browser_key`) has not proven gets one confirmation email
+    (rate limited). The comment keeps the browser's key until it is confirmed, so that the
+    confirmation publishes the comments of that browser only.
     """
     rules = comment_settings()
     signed_in = user is not None and user.is_authenticated
@@ -318,7 +321,7 @@ def post_comment(
     if not rules.enabled:
         raise CommentError(_("Les commentaires sont fermés pour cet article."))
     email = user.email.lower() if signed_in else (email or "").strip().lower()
-    remembered = not signed_in and bool(remembered_email) and remembered_email.lower() == email
+    browser_key = "" if signed_in else (browser_key or "")
     # One query for every rule below (closed article, bans, confirmed guest, holding rules).
     facts = posting_facts(
         article_id=article.pk,
@@ -327,7 +330,7 @@ def post_comment(
         client_hash=client_hash,
         body=body,
         rules=rules,
-        confirmed=remembered,
+        browser_key=browser_key,
     )
     if facts.closed:
         raise CommentError(_("Les commentaires sont fermés pour cet article."))
@@ -385,7 +388,7 @@ def post_comment(
         rules=rules,
         facts=facts,
     )
-    trusted_address = signed_in or (remembered and facts.confirmed)
+    trusted_address = signed_in or facts.confirmed
     awaiting = False
     if (
         not trusted_address
@@ -413,6 +416,7 @@ def post_comment(
         held_reason=reason,
         held_detail=str(detail)[:200],
         client_hash=client_hash,
+        browser_key=browser_key if awaiting else "",
     )
     if status == CommentStatus.REJECTED:
         comment.moderation_reason = _("il contient un terme interdit par notre charte.")
@@ -454,46 +458,66 @@ def post_comment(
 
 
 def confirmation_token(comment):
-    return signing.dumps({"c": comment.pk, "e": comment.email}, salt=CONFIRM_SALT, compress=True)
+    return proof.issue("comment-confirm", comment.guest_email, c=comment.pk)
 
 
 def confirmation_url(comment):
-    return settings.SITE_URL + reverse("comments:confirm", args=[confirmation_token(comment)])
+    return proof.link("comments:confirm", confirmation_token(comment))
 
 
-def confirm_guest(token):
-    """Confirms the address in a signed link; returns the comment it was sent for, or None.
+def comment_for_confirmation(found, request=None):
+    """The guest comment a confirmation proof names, or InvalidProof (gone, other address)."""
+    guest_comments = Comment.objects.select_related("article").filter(user__isnull=True)
+    comment = proof.named(guest_comments, found, "c", email_field="guest_email")
+    if comment.status == CommentStatus.DELETED or not comment.article.live:
+        raise proof.InvalidProof()
+    return comment
 
-    Confirming publishes that address's comments that only waited for it (comments held by a
-    rule stay in the moderators' queue) and activates its subscriptions. Clicking twice is fine.
+
+def confirm_guest(comment):
+    """The guest proved their address for `comment` (the POST of its confirmation page).
+
+    Publishes that comment and the others awaiting the same address that were posted from the
+    same browser (never everything awaiting the address: anyone can type an address), unless a
+    rule holds them for the moderators, and activates the subscriptions asked for with them.
+    Confirming twice is fine. Refreshes `comment`; returns whether this confirmation changed
+    anything (a replayed link changes nothing, and must prove no browser).
     """
-    try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
-        email, comment_id = str(data["e"]).lower(), int(data["c"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return None
+    email = comment.guest_email
+    same_browser = Q(pk=comment.pk)
+    if comment.browser_key:
+        same_browser |= Q(browser_key=comment.browser_key)
     with transaction.atomic():
         guest, _created = GuestEmail.objects.get_or_create(email=email)
         if guest.confirmed_at is None:
             guest.confirmed_at = timezone.now()
             guest.save(update_fields=["confirmed_at"])
-        Subscription.objects.filter(email=email, confirmed=False).update(confirmed=True)
         waiting = list(
-            Comment.objects.filter(guest_email=email, awaiting_confirmation=True).select_related(
-                "article"
-            )
+            Comment.objects.filter(same_browser, guest_email=email, awaiting_confirmation=True)
+            .select_related("article")
+            .select_for_update(of=("self",))
         )
-        for comment in waiting:
-            comment.awaiting_confirmation = False
-            fields = ["awaiting_confirmation"]
-            if comment.status == CommentStatus.PENDING and not comment.held_reason:
-                comment.status = CommentStatus.PUBLISHED
-                comment.published_at = timezone.now()
-                fields += ["status", "published_at"]
-            comment.save(update_fields=fields)
-            if comment.status == CommentStatus.PUBLISHED:
-                _after_publish(comment)
-    return Comment.objects.select_related("article").filter(pk=comment_id).first()
+        articles = {comment.article_id} | {c.article_id for c in waiting}
+        subscribed = Subscription.objects.filter(
+            email=email, confirmed=False, article_id__in=articles
+        ).update(confirmed=True)
+        for waiting_comment in waiting:
+            _publish_confirmed(waiting_comment)
+    comment.refresh_from_db()
+    return bool(waiting or subscribed)
+
+
+def _publish_confirmed(comment):
+    comment.awaiting_confirmation = False
+    comment.browser_key = ""  # only needed until the confirmation
+    fields = ["awaiting_confirmation", "browser_key"]
+    if comment.status == CommentStatus.PENDING and not comment.held_reason:
+        comment.status = CommentStatus.PUBLISHED
+        comment.published_at = timezone.now()
+        fields += ["status", "published_at"]
+    comment.save(update_fields=fields)
+    if comment.status == CommentStatus.PUBLISHED:
+        _after_publish(comment)
 
 
 def _after_publish(comment):
@@ -504,16 +528,12 @@ def _after_publish(comment):
 # ----------------------------------------------------------------------------- readers' own
 
 
-def can_manage(comment, *, user=None, remembered_email=""):
-    """The author (signed in, or the browser that posted as this guest)."""
+def can_manage(comment, *, user=None, proven=()):
+    """The author: signed in, or a browser that proved the guest's address (`proven`: the
+    addresses `proof.proven_addresses` gives; typing an address proves nothing)."""
     if user is not None and user.is_authenticated and comment.user_id:
         return comment.user_id == user.pk
-    return bool(
-        not comment.user_id
-        and remembered_email
-        and comment.guest_email
-        and remembered_email.lower() == comment.guest_email
-    )
+    return bool(not comment.user_id and comment.guest_email and comment.guest_email in proven)
 
 
 def edit_comment(comment, body):
@@ -649,116 +669,3 @@ def ban_author(comment, actor=None, reason="", days=None):
         )
         _log(ModerationAction.BAN, comment=comment, actor=actor, reason=ban.reason)
     return ban
-
-
-# ----------------------------------------------------------------------------- notifications
-
-
-def subscribe(*, article, email, kind, user=None, confirmed=False):
-    sub, created = Subscription.objects.get_or_create(
-        article=article,
-        email=email.lower(),
-        kind=kind,
-        defaults={"user": user, "confirmed": confirmed},
-    )
-    if not created and confirmed and not sub.confirmed:
-        sub.confirmed = True
-        sub.save(update_fields=["confirmed"])
-    return sub
-
-
-def unsubscribe_token(subscription):
-    return signing.dumps(subscription.pk, salt=UNSUBSCRIBE_SALT)
-
-
-def unsubscribe_url(subscription):
-    return settings.SITE_URL + reverse(
-        "comments:unsubscribe", args=[unsubscribe_token(subscription)]
-    )
-
-
-def subscription_from_token(token):
-    try:
-        pk = int(signing.loads(token, salt=UNSUBSCRIBE_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return None
-    return Subscription.objects.select_related("article").filter(pk=pk).first()
-
-
-def unsubscribe(subscription):
-    PendingNotification.objects.filter(subscription=subscription).delete()
-    subscription.delete()
-
-
-def queue_notifications(comment):
-    """Queues the comment for the next digest of everyone subscribed to it (never its author)."""
-    comment = Comment.objects.select_related("reply_to__user", "user").get(pk=comment.pk)
-    if comment.status != CommentStatus.PUBLISHED:
-        return 0
-    author = comment.email
-    subs = Q(kind=SubscriptionKind.FOLLOW_UPS)
-    if comment.reply_to_id and comment.reply_to.email and comment.reply_to.email != author:
-        subs |= Q(kind=SubscriptionKind.REPLIES, email=comment.reply_to.email)
-    targets = (
-        Subscription.objects.filter(article_id=comment.article_id, confirmed=True)
-        .filter(subs)
-        .exclude(email=author)
-    )
-    rows = [PendingNotification(subscription=s, comment=comment) for s in targets]
-    PendingNotification.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(rows)
-
-
-def notify_delay():
-    return timedelta(seconds=settings.COMMENTS_NOTIFY_DELAY_SECONDS)
-
-
-def send_due_notifications(now=None):
-    """Sends one digest per subscriber whose oldest queued comment waited the delay.
-
-    Called from the worker clock. A burst of comments in the delay becomes one email. Each
-    digest's rows are deleted right after its email left, so a crash resends at most one.
-    """
-    from manchette.core.mail import send_templated_email
-
-    now = now or timezone.now()
-    due = (
-        Subscription.objects.annotate(first=Min("pending__created_at"), n=Count("pending"))
-        .filter(n__gt=0, first__lte=now - notify_delay())
-        .select_related("article")
-    )
-    sent = 0
-    connection = None
-    for subscription in due:
-        rows = list(
-            PendingNotification.objects.filter(subscription=subscription)
-            .select_related("comment")
-            .order_by("comment__created_at")
-        )
-        comments = [r.comment for r in rows if r.comment.status == CommentStatus.PUBLISHED]
-        if comments:
-            if not hit("comment-notify-email", subscription.email, "20/h"):
-                continue
-            connection = connection or get_connection()
-            article = subscription.article
-            try:
-                send_templated_email(
-                    subscription.email,
-                    "comment_notification",
-                    {
-                        "article": article,
-                        "article_url": settings.SITE_URL + article.url,
-                        "comments": comments,
-                        "count": len(comments),
-                        "subscription": subscription,
-                        "unsubscribe_url": unsubscribe_url(subscription),
-                    },
-                    unsubscribe_url=unsubscribe_url(subscription),
-                    connection=connection,
-                )
-            except Exception:
-                logger.exception("Comment digest to subscription %s failed", subscription.pk)
-                continue
-            sent += 1
-        PendingNotification.objects.filter(pk__in=[r.pk for r in rows]).delete()
-    return sent

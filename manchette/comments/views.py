@@ -22,6 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Page
 
+from manchette.accounts import proof
 from manchette.accounts.readers import (
     NetworkFull,
     ReaderRefused,
@@ -41,8 +42,6 @@ from manchette.news.models import ArticlePage
 HELD_MESSAGE = gettext_lazy(
     "Merci ! Votre commentaire sera publié après relecture par la rédaction."
 )
-GUEST_COOKIE = "manchette_invite"
-GUEST_COOKIE_SALT = "comments.guest"
 FORM_SALT = "comments.form"
 NETWORK_FULL_MESSAGE = gettext_lazy(
     "Plusieurs lecteurs de votre réseau ont déjà voté pour ce commentaire : votre vote n’est "
@@ -90,14 +89,11 @@ def timestamp_state(value):
 
 
 def remembered_guest(request):
-    """(name, email) from the signed cookie this browser got when it last posted as a guest."""
-    try:
-        data = signing.loads(
-            request.COOKIES.get(GUEST_COOKIE, ""), salt=GUEST_COOKIE_SALT, max_age=YEAR
-        )
-        return str(data.get("n", ""))[:80], str(data.get("e", ""))[:254].lower()
-    except (signing.BadSignature, AttributeError, TypeError, ValueError):
-        return "", ""
+    """(name, email) of the newest address this browser proved (by the POST of a
+    confirmation page: see `accounts.proof`), or ("", ""). Typing an address proves nothing."""
+    for email, name in proof.proven_addresses(request).items():
+        return name, email
+    return "", ""
 
 
 def _set_cookie(response, name, value):
@@ -169,7 +165,8 @@ def _visible_comment(pk, request=None):
 @require_http_methods(["GET"])
 def reader_state(request):
     """Per-reader bits the cached article page cannot hold: token, remembered identity."""
-    name, email = remembered_guest(request)
+    proven = {} if request.user.is_authenticated else proof.proven_addresses(request)
+    name, email = next(iter(((n, e) for e, n in proven.items())), ("", ""))
     user = request.user
     data = {
         "csrf": get_token(request),
@@ -184,8 +181,8 @@ def reader_state(request):
         own = Comment.objects.filter(article_id=int(article)).exclude(status=CommentStatus.DELETED)
         if user.is_authenticated:
             own = own.filter(user=user)
-        elif email:
-            own = own.filter(user__isnull=True, guest_email=email)
+        elif proven:
+            own = own.filter(user__isnull=True, guest_email__in=list(proven))
         else:
             own = own.none()
         data["own"] = [
@@ -312,7 +309,9 @@ def post(request):
             )
         return _form_page(request, form, article, status=400, error=message)
     data = form.cleaned_data
-    name, remembered_email = remembered_guest(request)
+    # A guest's browser gets a random key (a cookie naming nothing) when it first posts: its
+    # comments awaiting confirmation are published together once the address is proven.
+    guest_key = "" if request.user.is_authenticated else proof.browser_key(request, create=True)
     try:
         result = services.post_comment(
             article=article,
@@ -323,7 +322,7 @@ def post(request):
             parent_id=data["parent"],
             notify=data["notify"],
             client_hash=hashed_client_ip(request),
-            remembered_email=remembered_email,
+            browser_key=guest_key,
         )
     except services.CommentError as error:
         if as_json:
@@ -361,14 +360,8 @@ def post(request):
             "comments/posted.html",
             {"article": article, "message": result.message, "outcome": result.outcome},
         )
-    if not request.user.is_authenticated:
-        _set_cookie(
-            response,
-            GUEST_COOKIE,
-            signing.dumps(
-                {"n": comment.author_name, "e": comment.guest_email}, salt=GUEST_COOKIE_SALT
-            ),
-        )
+    if guest_key:
+        proof.keep_browser(request, response)
     return no_store(response)
 
 
@@ -383,22 +376,35 @@ def _kept(request):
     return keep
 
 
-@require_http_methods(["GET"])
-def confirm(request, token):
-    comment = services.confirm_guest(token)
-    if comment is None:
-        return no_store(render(request, "comments/confirm_invalid.html", status=400))
-    return no_store(
-        render(
-            request,
-            "comments/confirmed.html",
-            {
-                "comment": comment,
-                "article": comment.article,
-                "published": comment.status == CommentStatus.PUBLISHED,
-            },
-        )
+def _confirm_guest(request, comment):
+    """The POST of the confirmation page: the address is proven, and so is this browser, the
+    first time only (a replayed or forwarded link proves no other browser)."""
+    first_use = services.confirm_guest(comment)
+    response = CONFIRM_FLOW.page(
+        request,
+        comment,
+        "",
+        done=True,
+        published=comment.status == CommentStatus.PUBLISHED,
+        remembered=first_use,
     )
+    if first_use:
+        key = proof.browser_key(request, create=True)
+        proof.remember_browser(key, comment.guest_email, comment.author_name)
+        proof.keep_browser(request, response)
+    return response
+
+
+CONFIRM_FLOW = proof.ProofFlow(
+    purpose="comment-confirm",
+    template="comments/confirmed.html",
+    load=services.comment_for_confirmation,
+    act=_confirm_guest,
+    context=lambda comment: {"comment": comment, "article": comment.article},
+    invalid_template="comments/confirm_invalid.html",
+    rate=("comment-confirm", "30/h"),
+)
+confirm = CONFIRM_FLOW.as_view()
 
 
 # ----------------------------------------------------------------------------- reading
@@ -412,8 +418,7 @@ def permalink(request, pk):
         page = root_page_of(comment, services.comment_settings().page_size)
         query = f"?page={page}" if page > 1 else ""
         return HttpResponseRedirect(f"{comment.article.url}{query}#{comment.anchor}")
-    _name, email = remembered_guest(request)
-    if services.can_manage(comment, user=request.user, remembered_email=email):
+    if services.can_manage(comment, user=request.user, proven=proof.proven_addresses(request)):
         return no_store(render(request, "comments/own_comment.html", {"comment": comment}))
     raise Http404
 
@@ -552,9 +557,8 @@ def _refused(request, refused, template, context):
 
 def _own_comment(request, pk):
     comment = _visible_comment(pk)
-    _name, email = remembered_guest(request)
     if comment.status == CommentStatus.DELETED or not services.can_manage(
-        comment, user=request.user, remembered_email=email
+        comment, user=request.user, proven=proof.proven_addresses(request)
     ):
         raise Http404
     return comment
@@ -606,29 +610,33 @@ def delete(request, pk):
 # ----------------------------------------------------------------------------- subscriptions
 
 
-@csrf_exempt
-@ratelimit("comment-unsubscribe", "30/m", methods=("GET", "POST"))
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    """One click (GET from the email, or RFC 8058 POST from the mail client) unsubscribes."""
-    subscription = services.subscription_from_token(token)
-    article = subscription.article if subscription else None
-    kind = subscription.get_kind_display() if subscription else ""
-    if subscription is not None:
-        services.unsubscribe(subscription)
-    return no_store(
-        render(request, "comments/unsubscribed.html", {"article": article, "kind": kind})
-    )
+def _subscription_context(subscription):
+    if subscription is None:
+        return {"article": None, "kind": ""}
+    return {"article": subscription.article, "kind": subscription.get_kind_display()}
+
+
+# One click (RFC 8058 POST from the mail client, or the button the GET shows) unsubscribes.
+unsubscribe = proof.ProofFlow(
+    purpose="comment-unsubscribe",
+    template="comments/unsubscribed.html",
+    load=services.subscription_for,
+    act=lambda request, subscription: subscription and services.unsubscribe(subscription),
+    context=_subscription_context,
+    invalid_template="comments/unsubscribe_invalid.html",
+    one_click=True,
+    rate=("comment-unsubscribe", "30/m"),
+).as_view()
 
 
 @require_http_methods(["GET"])
 def my_comments(request):
     """The reader's own comments with their state, and why one was not published."""
-    _name, email = remembered_guest(request)
+    proven = {} if request.user.is_authenticated else proof.proven_addresses(request)
     if request.user.is_authenticated:
         comments = Comment.objects.filter(user=request.user)
-    elif email:
-        comments = Comment.objects.filter(user__isnull=True, guest_email=email)
+    elif proven:
+        comments = Comment.objects.filter(user__isnull=True, guest_email__in=list(proven))
     else:
         comments = Comment.objects.none()
     comments = comments.exclude(status=CommentStatus.DELETED).select_related("article")[:100]

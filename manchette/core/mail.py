@@ -17,9 +17,9 @@ def build_templated_email(to, template, context, *, unsubscribe_url=None, header
     html = render_to_string(f"emails/{template}.html", context)
     headers = dict(headers or {})
     if unsubscribe_url:
-        # RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe.
-        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+        from manchette.accounts.proof import unsubscribe_headers
+
+        headers.update(unsubscribe_headers(unsubscribe_url))
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

@@ -1,8 +1,8 @@
 """What a newsletter email holds, rendered once per issue and personalised per subscriber.
 
 Rendering the templates for each of 100,000 subscribers would dominate the sending time; the
-issue is rendered once with placeholder links, and each message only swaps in its own signed
-unsubscribe and preferences links. The headers are those of `manchette.core.mail`
+issue is rendered once with a placeholder link, and each message only swaps in its own signed
+unsubscribe link. The headers are those of `manchette.core.mail`
 (List-Unsubscribe and List-Unsubscribe-Post, RFC 8058).
 """
 
@@ -15,10 +15,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from manchette.accounts.proof import unsubscribe_headers
 from manchette.core.templatetags.manchette import date_fr
 
 UNSUBSCRIBE_PLACEHOLDER = "__MANCHETTE_UNSUBSCRIBE_URL__"
-PREFERENCES_PLACEHOLDER = "__MANCHETTE_PREFERENCES_URL__"
 
 
 def absolute(url):
@@ -80,7 +80,9 @@ def issue_context(issue, *, preview=False):
         "flash_url": flash_url,
         "date": date_fr(issue.sent_at or issue.scheduled_at or timezone.now(), "court"),
         "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER if not preview else "#",
-        "preferences_url": PREFERENCES_PLACEHOLDER if not preview else "#",
+        # Not a signed preferences link: issues get forwarded. The page asks for the address
+        # and emails its own link to the subscriber.
+        "preferences_url": absolute(reverse("newsletter:request-link")) if not preview else "#",
         "preview": preview,
     }
 
@@ -99,20 +101,13 @@ class RenderedIssue:
         self.domain = urlsplit(settings.SITE_URL).hostname or "localhost"
 
     def message(self, subscriber, *, test=False):
-        from manchette.newsletter.services import preferences_url, unsubscribe_url
+        from manchette.newsletter.services import unsubscribe_url
 
         unsubscribe = unsubscribe_url(subscriber, self.issue.newsletter_list_id, self.issue.pk)
-        preferences = preferences_url(subscriber)
-        text = self.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe).replace(
-            PREFERENCES_PLACEHOLDER, preferences
-        )
-        html = self.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe).replace(
-            PREFERENCES_PLACEHOLDER, preferences
-        )
+        text = self.text.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe)
+        html = self.html.replace(UNSUBSCRIBE_PLACEHOLDER, unsubscribe)
         headers = {
-            # RFC 2369 and RFC 8058: mail clients offer a one-click unsubscribe.
-            "List-Unsubscribe": f"<{unsubscribe}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            **unsubscribe_headers(unsubscribe),
             "List-Id": f"{self.issue.newsletter_list.name} <{self.issue.newsletter_list.slug}."
             f"{self.domain}>",
             # Stable per (issue, subscriber): a resent message is recognisably the same one.

@@ -15,7 +15,6 @@ import socket
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
@@ -24,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from manchette.accounts import proof
 from manchette.core.templatetags.manchette import date_fr
 from manchette.newsletter.emails import RenderedIssue, absolute, confirm_url, site_identity
 from manchette.newsletter.models import (
@@ -44,19 +44,12 @@ from manchette.newsletter.models import (
 
 logger = logging.getLogger(__name__)
 
-CONFIRM_SALT = "manchette.newsletter.confirm"
-UNSUBSCRIBE_SALT = "manchette.newsletter.unsubscribe"
-PREFERENCES_SALT = "manchette.newsletter.preferences"
 DELIVERY_CHUNK = 2000
 DIGEST_MAX_ARTICLES = 15
 
 
-class InvalidLink(Exception):
-    """A forged, altered or expired signed link."""
-
-    def __init__(self, expired=False):
-        super().__init__("expired" if expired else "invalid")
-        self.expired = expired
+# A forged, altered or expired signed link (`expired` says which).
+InvalidLink = proof.InvalidProof
 
 
 def consent_text(lists, site_name=None):
@@ -72,31 +65,36 @@ def consent_text(lists, site_name=None):
 # Signed links ---------------------------------------------------------------------------------
 
 
-def _load(token, salt, max_age=None):
-    try:
-        return signing.loads(token, salt=salt, max_age=max_age)
-    except signing.SignatureExpired:
-        raise InvalidLink(expired=True)
-    except (signing.BadSignature, ValueError, TypeError):
-        raise InvalidLink()
-
-
 def unsubscribe_url(subscriber, list_id, issue_id=None):
-    token = signing.dumps({"s": subscriber.pk, "l": list_id, "i": issue_id}, salt=UNSUBSCRIBE_SALT)
+    token = proof.issue(
+        "newsletter-unsubscribe", subscriber.email, s=subscriber.pk, l=list_id, i=issue_id
+    )
     return absolute(reverse("newsletter:unsubscribe", args=[token]))
 
 
 def preferences_url(subscriber):
-    token = signing.dumps({"s": subscriber.pk}, salt=PREFERENCES_SALT)
+    """The preferences page's own link: only ever emailed to the subscriber on request (or
+    shown once an address is confirmed), never in an issue that may be forwarded."""
+    token = proof.issue("newsletter-preferences", subscriber.email, s=subscriber.pk)
     return absolute(reverse("newsletter:preferences", args=[token]))
 
 
+def _subscriber(found):
+    return proof.named(Subscriber.objects.all(), found, "s")
+
+
 def subscriber_from_preferences_token(token):
-    data = _load(token, PREFERENCES_SALT, settings.NEWSLETTER_PREFERENCES_MAX_AGE)
-    try:
-        return Subscriber.objects.get(pk=data["s"])
-    except (Subscriber.DoesNotExist, KeyError, TypeError):
+    max_age = settings.NEWSLETTER_PREFERENCES_MAX_AGE
+    return _subscriber(proof.read("newsletter-preferences", token, max_age))
+
+
+def unsubscribe_target(found, request=None):
+    """(subscriber, list, issue id) an unsubscribe proof names, or InvalidLink."""
+    newsletter_list = NewsletterList.objects.filter(pk=found.data.get("l")).first()
+    if newsletter_list is None:
         raise InvalidLink()
+    issue_id = found.data.get("i")
+    return _subscriber(found), newsletter_list, issue_id if isinstance(issue_id, int) else None
 
 
 # Readers --------------------------------------------------------------------------------------
@@ -131,7 +129,7 @@ def subscribe(email, lists, *, source, text, ip_hash):
 
 
 def confirmation_token(consent):
-    return signing.dumps({"c": consent.pk}, salt=CONFIRM_SALT)
+    return proof.issue("newsletter-confirm", consent.subscriber.email, c=consent.pk)
 
 
 def confirmation_context(consent):
@@ -143,17 +141,18 @@ def confirmation_context(consent):
     }
 
 
+def consent_for(found, request=None):
+    consents = ConsentRecord.objects.select_related("subscriber")
+    return proof.named(consents, found, "c", email_field="subscriber__email")
+
+
 def consent_from_token(token):
-    data = _load(token, CONFIRM_SALT, settings.NEWSLETTER_CONFIRM_MAX_AGE)
-    try:
-        return ConsentRecord.objects.select_related("subscriber").get(pk=data["c"])
-    except (ConsentRecord.DoesNotExist, KeyError, TypeError):
-        raise InvalidLink()
+    return consent_for(proof.read("newsletter-confirm", token, settings.NEWSLETTER_CONFIRM_MAX_AGE))
 
 
-def confirm_subscription(token, *, ip_hash):
-    """Activates the lists of a sign-up from its signed link. Clicking twice changes nothing."""
-    consent = consent_from_token(token)
+def confirm_subscription(consent, *, ip_hash):
+    """Activates the lists of a sign-up (the POST of its signed link's page). Clicking twice
+    changes nothing."""
     now = timezone.now()
     with transaction.atomic():
         claimed = ConsentRecord.objects.filter(pk=consent.pk, confirmed_at__isnull=True).update(
@@ -187,23 +186,16 @@ def _refresh_subscriber_status(subscriber_id):
         )
 
 
-def unsubscribe(token):
+def unsubscribe(subscriber, newsletter_list, issue_id=None):
     """Unsubscribes from the list of the email the signed link came in. Idempotent.
 
-    Returns (subscriber, list). Counted on the issue the link came from (admin statistics).
+    Counted on the issue the link came from (admin statistics).
     """
-    data = _load(token, UNSUBSCRIBE_SALT)
-    try:
-        subscriber = Subscriber.objects.get(pk=data["s"])
-        newsletter_list = NewsletterList.objects.get(pk=data["l"])
-    except (Subscriber.DoesNotExist, NewsletterList.DoesNotExist, KeyError, TypeError):
-        raise InvalidLink()
     now = timezone.now()
     with transaction.atomic():
         Subscription.objects.filter(subscriber=subscriber, newsletter_list=newsletter_list).exclude(
             status=SubscriptionStatus.UNSUBSCRIBED
         ).update(status=SubscriptionStatus.UNSUBSCRIBED, unsubscribed_at=now)
-        issue_id = data.get("i")
         if issue_id and Delivery.objects.filter(
             issue_id=issue_id, subscriber=subscriber, unsubscribed_at__isnull=True
         ).update(unsubscribed_at=now):

@@ -5,6 +5,7 @@ is fetched just before posting; without it, `subscribe` shows the form again, fi
 a fresh token, and the reader confirms.
 """
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import render
@@ -12,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from manchette.accounts import proof
 from manchette.core.clients import client_ip, hashed_client_ip
 from manchette.core.ratelimit import hit, limited_response, ratelimit
 from manchette.newsletter import services
@@ -102,63 +104,42 @@ def _invalid_link(request, exc, what):
     )
 
 
-@never_cache
-@ratelimit("newsletter-confirm", "30/h")
-@require_http_methods(["GET", "POST"])
-def confirm(request, token):
-    try:
-        consent = services.consent_from_token(token)
-    except services.InvalidLink as exc:
-        return _invalid_link(request, exc, "confirm")
-    if request.method == "GET":
-        # A button, not an automatic confirmation: mail scanners that open links confirm nothing.
-        return render(
-            request,
-            "newsletter/confirm.html",
-            {"consent": consent, "lists": consent.lists.all(), "done": False},
-        )
-    subscriber = services.confirm_subscription(token, ip_hash=hashed_client_ip(request))
-    return render(
-        request,
-        "newsletter/confirm.html",
-        {
-            "consent": consent,
-            "lists": consent.lists.all(),
-            "done": True,
-            "preferences_url": services.preferences_url(subscriber),
-        },
-    )
+def _confirm(request, consent):
+    subscriber = services.confirm_subscription(consent, ip_hash=hashed_client_ip(request))
+    return {"preferences_url": services.preferences_url(subscriber)}
 
 
-@csrf_exempt  # RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no token.
-@never_cache
-@ratelimit("newsletter-unsubscribe", "120/m")
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token):
-    if request.method == "GET":
-        try:
-            data = services._load(token, services.UNSUBSCRIBE_SALT)
-            newsletter_list = NewsletterList.objects.get(pk=data["l"])
-        except (services.InvalidLink, NewsletterList.DoesNotExist, KeyError, TypeError) as exc:
-            return _invalid_link(request, exc, "unsubscribe")
-        return render(
-            request,
-            "newsletter/unsubscribe.html",
-            {"list": newsletter_list, "done": False, "token": token},
-        )
-    try:
-        subscriber, newsletter_list = services.unsubscribe(token)
-    except services.InvalidLink as exc:
-        return _invalid_link(request, exc, "unsubscribe")
-    return render(
-        request,
-        "newsletter/unsubscribe.html",
-        {
-            "list": newsletter_list,
-            "done": True,
-            "preferences_url": services.preferences_url(subscriber),
-        },
-    )
+# A bad or expired link: the page offers to start again, or to get a fresh link by e-mail.
+INVALID = {
+    "invalid_template": "newsletter/invalid_link.html",
+    "invalid_context": lambda: {"form": LinkRequestForm()},
+}
+
+# A button, not an automatic confirmation: mail scanners that open links confirm nothing.
+confirm = proof.ProofFlow(
+    purpose="newsletter-confirm",
+    template="newsletter/confirm.html",
+    load=services.consent_for,
+    act=_confirm,
+    context=lambda consent: {"consent": consent, "lists": consent.lists.all()},
+    max_age=lambda: settings.NEWSLETTER_CONFIRM_MAX_AGE,
+    rate=("newsletter-confirm", "30/h"),
+    **INVALID,
+).as_view()
+
+# RFC 8058: mail providers POST "List-Unsubscribe=One-Click" with no token. The done page
+# offers no preferences page: this link travels in every forwarded issue, so managing the
+# other lists takes a link emailed to the subscriber (the request form).
+unsubscribe = proof.ProofFlow(
+    purpose="newsletter-unsubscribe",
+    template="newsletter/unsubscribe.html",
+    load=services.unsubscribe_target,
+    act=lambda request, target: services.unsubscribe(*target),
+    context=lambda target: {"list": target[1]},
+    one_click=True,
+    rate=("newsletter-unsubscribe", "120/m"),
+    **INVALID,
+).as_view()
 
 
 @never_cache

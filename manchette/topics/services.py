@@ -7,7 +7,6 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
@@ -15,6 +14,7 @@ from django.db.models import Exists, F, Min, OuterRef, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from manchette.accounts import proof
 from manchette.core.cache import purge_paths
 from manchette.topics import linker
 from manchette.topics.models import (
@@ -35,9 +35,6 @@ logger = logging.getLogger(__name__)
 TRAILING_ELISION_RE = re.compile(r"\s+\w{1,6}'$")
 ENTITY_KINDS = {"PER": TopicKind.PERSON, "LOC": TopicKind.PLACE, "ORG": TopicKind.ORGANISATION}
 TOPICS_INDEX_PATH = "/sujets/"
-FOLLOW_SALT = "topics.follow"
-UNFOLLOW_SALT = "topics.unfollow"
-FOLLOW_MAX_AGE = 7 * 24 * 3600
 
 
 # --- reading what the linker needs ------------------------------------------------------------
@@ -358,20 +355,15 @@ def restore_link(article, topic_id):
 # --- follows --------------------------------------------------------------------------------
 
 
-def follow_token(follow, salt):
-    return signing.dumps({"f": follow.pk, "e": follow.email}, salt=salt, compress=True)
+def follow_confirm_url(follow):
+    return proof.link(
+        "topics:follow-confirm", proof.issue("topic-confirm", follow.email, f=follow.pk)
+    )
 
 
-def read_follow_token(token, salt, max_age=None):
-    """The follow a signed token names, or None (bad, expired or for a changed address)."""
-    try:
-        data = signing.loads(token, salt=salt, max_age=max_age)
-    except signing.BadSignature:
-        return None
-    follow = TopicFollow.objects.select_related("topic").filter(pk=data.get("f")).first()
-    if follow is None or follow.email != data.get("e"):
-        return None
-    return follow
+def follow_for(found, request=None):
+    """The follow a confirmation proof names, or InvalidProof (gone, or another address)."""
+    return proof.named(TopicFollow.objects.select_related("topic"), found, "f")
 
 
 def request_follow(topic, email):
@@ -397,41 +389,20 @@ def confirm_follow(follow):
     return follow
 
 
-def unfollow(follow):
-    follow.delete()
-
-
-def unfollow_token(follows):
-    """The signed one-click link's token for one follow, or for all the follows of a digest."""
-    follows = list(follows)
-    if len(follows) == 1:
-        return follow_token(follows[0], UNFOLLOW_SALT)
-    return signing.dumps(
-        {"f": sorted(f.pk for f in follows), "e": follows[0].email},
-        salt=UNFOLLOW_SALT,
-        compress=True,
-    )
-
-
 def unfollow_url(follows):
-    from django.urls import reverse
+    """The one-click link stopping one follow, or all the follows of a digest (one address)."""
+    follows = list(follows)
+    ids = sorted(f.pk for f in follows)
+    return proof.link("topics:unfollow", proof.issue("topic-unsubscribe", follows[0].email, f=ids))
 
-    return settings.SITE_URL + reverse("topics:unfollow", args=[unfollow_token(follows)])
 
-
-def read_unfollow_token(token):
-    """The follows an unsubscribe token names that still exist (none for a bad token)."""
-    try:
-        data = signing.loads(token, salt=UNFOLLOW_SALT)
-    except signing.BadSignature:
-        return []
-    if not isinstance(data, dict) or not isinstance(data.get("e"), str):
-        return []
-    ids = data.get("f")
+def follows_for(found, request=None):
+    """The follows an unsubscribe proof names that still exist (none once they are gone)."""
+    ids = found.data.get("f")
     ids = [i for i in (ids if isinstance(ids, list) else [ids]) if isinstance(i, int)]
     return list(
         TopicFollow.objects.select_related("topic")
-        .filter(pk__in=ids, email=data["e"])
+        .filter(pk__in=ids, email=found.email)
         .order_by("topic__name", "pk")
     )
 

@@ -1,7 +1,6 @@
 """Background work of the topics app: linking (spaCy runs here, never on a page view), emails."""
 
 from django.conf import settings
-from django.urls import reverse
 from django_tasks import task
 
 from manchette.core.mail import send_templated_email
@@ -29,24 +28,19 @@ def relink_topic_task(topic_id, names=(), article_ids=()):
 @task()
 def send_follow_confirmation_task(follow_id):
     from manchette.topics.models import TopicFollow
-    from manchette.topics.services import FOLLOW_SALT, UNFOLLOW_SALT, follow_token
+    from manchette.topics.services import follow_confirm_url, unfollow_url
 
     follow = TopicFollow.objects.select_related("topic").filter(pk=follow_id).first()
     if follow is None:
         return
-    confirm_url = settings.SITE_URL + reverse(
-        "topics:follow-confirm", args=[follow_token(follow, FOLLOW_SALT)]
-    )
-    unsubscribe_url = settings.SITE_URL + reverse(
-        "topics:unfollow", args=[follow_token(follow, UNFOLLOW_SALT)]
-    )
+    unsubscribe_url = unfollow_url([follow])
     send_templated_email(
         follow.email,
         "topic_follow_confirm",
         {
             "topic": follow.topic,
             "topic_url": settings.SITE_URL + follow.topic.get_absolute_url(),
-            "confirm_url": confirm_url,
+            "confirm_url": follow_confirm_url(follow),
             "unsubscribe_url": unsubscribe_url,
         },
         unsubscribe_url=unsubscribe_url,

@@ -1,14 +1,12 @@
 """Reader-facing topic pages (cached for anonymous readers) and the follow-by-email flow."""
 
-from types import SimpleNamespace
-
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
 
+from manchette.accounts import proof
 from manchette.core.cache import is_anonymous_request, mark_cacheable
 from manchette.core.ratelimit import hit, ratelimit
 from manchette.topics import services
@@ -94,72 +92,35 @@ def follow(request, slug):
     )
 
 
-def follow_confirm(request, token):
-    found = services.read_follow_token(token, services.FOLLOW_SALT, services.FOLLOW_MAX_AGE)
-    if found is None:
-        return _private(
-            render(
-                request,
-                "topics/message.html",
-                {
-                    "title": _("Lien invalide ou expiré"),
-                    "message": _(
-                        "Ce lien de confirmation n’est pas valide ou a expiré. "
-                        "Vous pouvez refaire la demande depuis la page du sujet."
-                    ),
-                },
-                status=400,
-            )
-        )
-    services.confirm_follow(found)
-    return _private(
-        render(
-            request,
-            "topics/message.html",
-            {
-                "topic": found.topic,
-                "title": _("C’est confirmé"),
-                "message": _("Vous suivez désormais ce sujet : %(name)s.")
-                % {"name": found.topic.name},
-            },
-        )
-    )
+# The emailed link shows a button; the follow starts on its POST (mail scanners open links).
+follow_confirm = proof.ProofFlow(
+    purpose="topic-confirm",
+    template="topics/follow_confirm.html",
+    load=services.follow_for,
+    act=lambda request, follow: services.confirm_follow(follow),
+    context=lambda follow: {"follow": follow, "topic": follow.topic},
+    invalid_template="topics/link_invalid.html",
+    rate=("topic-follow-confirm", "30/h"),
+).as_view()
 
 
-@csrf_exempt  # RFC 8058 one-click unsubscribe: mail clients POST without a CSRF token
-@ratelimit("topic-unfollow", "10/m")
-def unfollow(request, token):
-    """One follow, or every follow a digest was sent for, stops at one click (POST)."""
-    follows = services.read_unfollow_token(token)
-    if not follows:
-        return _private(
-            render(
-                request,
-                "topics/message.html",
-                {
-                    "title": _("Lien invalide"),
-                    "message": _("Ce lien de désabonnement n’est pas valide."),
-                },
-                status=400,
-            )
-        )
+def _unfollow_context(follows):
     names = services.french_list(f.topic.name for f in follows)
-    if request.method == "POST":
-        services.unfollow_all(follows)
-        return _private(
-            render(
-                request,
-                "topics/message.html",
-                {
-                    "topic": follows[0].topic if len(follows) == 1 else None,
-                    "title": _("Vous ne suivez plus ce sujet")
-                    if len(follows) == 1
-                    else _("Vous ne suivez plus ces sujets"),
-                    "message": _("Vous ne recevrez plus de messages à propos de %(name)s.")
-                    % {"name": names},
-                },
-            )
-        )
-    # The confirmation page names what stops: one topic, or the digest's topics together.
-    shown = follows[0] if len(follows) == 1 else SimpleNamespace(topic=SimpleNamespace(name=names))
-    return _private(render(request, "topics/unfollow.html", {"follow": shown, "token": token}))
+    return {
+        "follows": follows,
+        "names": names,
+        "topic": follows[0].topic if len(follows) == 1 else None,
+    }
+
+
+# One follow, or every follow a digest was sent for, stops at one click (POST, RFC 8058).
+unfollow = proof.ProofFlow(
+    purpose="topic-unsubscribe",
+    template="topics/unfollow.html",
+    load=services.follows_for,
+    act=lambda request, follows: services.unfollow_all(follows),
+    context=_unfollow_context,
+    invalid_template="topics/link_invalid.html",
+    one_click=True,
+    rate=("topic-unfollow", "10/m"),
+).as_view()

@@ -26,6 +26,12 @@ def article(settings):
     return ArticleFactory(title="Un article à commenter")
 
 
+def confirm(page, link, live_server):
+    """Opens the emailed confirmation link, then presses its button (a GET changes nothing)."""
+    page.goto(local(link, live_server))
+    page.get_by_role("button", name="Confirmer mon adresse et publier").click()
+
+
 def post_comment(page, body, name, email, notify_replies=False):
     form = page.locator("#formulaire")
     form.get_by_label("Votre commentaire").fill(body)
@@ -51,7 +57,7 @@ def test_guest_posts_confirms_then_a_reply_notifies_and_unsubscribes(
     )
     expect(page.locator(".comment-form__status")).to_contain_text("cliquez sur le lien")
 
-    page.goto(local(emailed_link(smtp_sink, 0, "/commentaires/confirmer/"), live_server))
+    confirm(page, emailed_link(smtp_sink, 0, "/commentaires/confirmer/"), live_server)
     expect(page.get_by_text("Merci ! Votre commentaire est publié.")).to_be_visible()
     page.get_by_role("link", name="Voir mon commentaire").click()
     first = Comment.objects.get()
@@ -66,7 +72,7 @@ def test_guest_posts_confirms_then_a_reply_notifies_and_unsubscribes(
     expect(other.locator(".comment-form__replying")).to_contain_text("Jeanne Lectrice")
     post_comment(other, "Je ne suis pas d’accord.", "Paul Second", "paul@example.org")
     expect(other.locator(".comment-form__status")).to_contain_text("cliquez sur le lien")
-    other.goto(local(emailed_link(smtp_sink, 1, "/commentaires/confirmer/"), live_server))
+    confirm(other, emailed_link(smtp_sink, 1, "/commentaires/confirmer/"), live_server)
     expect(other.get_by_text("Merci ! Votre commentaire est publié.")).to_be_visible()
     reply = Comment.objects.get(parent=first)
     assert reply.status == CommentStatus.PUBLISHED
@@ -81,6 +87,8 @@ def test_guest_posts_confirms_then_a_reply_notifies_and_unsubscribes(
     assert notification["message"]["List-Unsubscribe"]
 
     page.goto(local(emailed_link(smtp_sink, 2, "/commentaires/desabonnement/"), live_server))
+    assert Subscription.objects.filter(kind=SubscriptionKind.REPLIES).exists()  # GET: a button
+    page.get_by_role("button", name="Me désabonner").click()
     expect(page.get_by_role("heading", name="Vous êtes désabonné")).to_be_visible()
     assert not Subscription.objects.filter(kind=SubscriptionKind.REPLIES).exists()
 
@@ -92,7 +100,7 @@ def test_remembered_guest_posts_directly_and_sees_it_without_reload(
     page.goto(live_server.url + article.url)
     post_comment(page, "Premier passage.", "Ana", "ana@example.org")
     expect(page.locator(".comment-form__status")).to_contain_text("cliquez sur le lien")
-    page.goto(local(emailed_link(smtp_sink, 0, "/commentaires/confirmer/"), live_server))
+    confirm(page, emailed_link(smtp_sink, 0, "/commentaires/confirmer/"), live_server)
     page.goto(live_server.url + article.url)
     form = page.locator("#formulaire")
     form.get_by_label("Votre commentaire").click()

@@ -26,3 +26,23 @@ def post_data(article, **extra):
 
 def post_json(client, data):
     return client.post("/commentaires/poster/", data, HTTP_ACCEPT="application/json")
+
+
+def prove_browser(client=None, email="jeanne@example.org", name="Jeanne Lectrice"):
+    """Makes `client` a browser that proved `email` (as the POST of a confirmation page
+    does) and returns its key; without a client, only the key and the server-side record."""
+    from manchette.accounts import proof
+
+    nonce = f"test-{email}"
+    if client is not None:
+        client.cookies[proof.BROWSER_COOKIE] = signing.dumps(nonce, salt=proof.BROWSER_SALT)
+    key = proof.nonce_key(nonce)
+    proof.remember_browser(key, email, name)
+    return key
+
+
+def confirm_by_post(client, path):
+    """Follows an emailed confirmation link as a reader does: the page, then its button."""
+    page = client.get(path)
+    assert page.status_code == 200, page.status_code
+    return client.post(path)

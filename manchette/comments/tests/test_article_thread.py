@@ -64,7 +64,6 @@ def test_replies_past_max_depth_join_the_deepest_level(client, settings):
         name="A",
         email="a@example.org",
         parent_id=child.pk,
-        remembered_email="",
         client_hash="x",
     )
     assert result.comment.parent_id == root.pk and result.comment.depth == 1

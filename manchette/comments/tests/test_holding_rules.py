@@ -5,10 +5,10 @@ from manchette.comments.factories import CommentFactory
 from manchette.comments.models import (
     CommentSettings,
     CommentStatus,
-    GuestEmail,
     HoldReason,
     Premoderation,
 )
+from manchette.comments.tests.helpers import prove_browser
 from manchette.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,14 +26,14 @@ def rules():
 
 
 def trusted_post(article, body, email="fidele@example.org", client_hash="h1", **kw):
-    GuestEmail.objects.get_or_create(email=email, defaults={"confirmed_at": "2026-01-01T00:00Z"})
+    key = prove_browser(email=email)
     return services.post_comment(
         article=article,
         body=body,
         name="Fidèle",
         email=email,
         client_hash=client_hash,
-        remembered_email=email,
+        browser_key=key,
         **kw,
     )
 
@@ -104,7 +104,7 @@ def test_held_comment_stays_in_queue_after_confirmation(rules, client):
         article=article, body="Un casino ici", name="N", email="n@example.org"
     )
     assert result.outcome == "confirmation"
-    services.confirm_guest(services.confirmation_token(result.comment))
+    services.confirm_guest(result.comment)
     result.comment.refresh_from_db()
     assert result.comment.status == CommentStatus.PENDING
     assert not result.comment.awaiting_confirmation

@@ -145,9 +145,10 @@ def test_report_over_http_without_js(client):
 
 
 def test_author_sees_why_their_comment_was_rejected(client):
-    from manchette.comments.tests.helpers import post_data, post_json
+    from manchette.comments.tests.helpers import post_data, post_json, prove_browser
 
     article = ArticleFactory()
+    prove_browser(client)
     post_json(client, post_data(article))
     comment = Comment.objects.get()
     services.reject_comment(comment, None, "Propos injurieux")

@@ -7,7 +7,7 @@ from django.utils import timezone
 from manchette.comments import services
 from manchette.comments.factories import CommentFactory, SubscriptionFactory
 from manchette.comments.models import PendingNotification, Subscription, SubscriptionKind
-from manchette.comments.tests.helpers import post_data, post_json
+from manchette.comments.tests.helpers import confirm_by_post, post_data, post_json
 from manchette.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def test_guest_subscription_waits_for_confirmation_then_works_over_smtp(client, 
     assert not PendingNotification.objects.exists()
     confirm = smtp_sink.messages[0]["message"]
     assert confirm["Subject"] == "Confirmez votre commentaire"
-    assert client.get(link(confirm, "/commentaires/confirmer/")).status_code == 200
+    assert confirm_by_post(client, link(confirm, "/commentaires/confirmer/")).status_code == 200
     sub.refresh_from_db()
     assert sub.confirmed
 
@@ -46,7 +46,10 @@ def test_guest_subscription_waits_for_confirmation_then_works_over_smtp(client, 
     assert digest["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     path = link(digest, "/commentaires/desabonnement/")
     assert unsubscribe.endswith(path)
-    response = client.get(path)
+    response = client.get(path)  # a scanner following the link changes nothing
+    assert response.status_code == 200 and "Me désabonner" in response.content.decode()
+    assert Subscription.objects.exists()
+    response = client.post(path)
     assert response.status_code == 200 and "désabonné" in response.content.decode()
     assert not Subscription.objects.exists()
 
@@ -90,7 +93,9 @@ def test_one_click_unsubscribe_by_post_rfc8058(client):
     )
     assert response.status_code == 200
     assert not Subscription.objects.exists()
-    assert client.get("/commentaires/desabonnement/faux/").status_code == 200
+    assert client.get("/commentaires/desabonnement/faux/").status_code == 400
+    # Unsubscribing twice is fine.
+    assert client.post(f"/commentaires/desabonnement/{token}/").status_code == 200
 
 
 def test_confirmation_emails_are_rate_limited_per_address(client):

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from manchette.comments.models import Comment, CommentStatus, GuestEmail
-from manchette.comments.tests.helpers import post_data, post_json, stamp
+from manchette.comments.tests.helpers import confirm_by_post, post_data, post_json, stamp
 from manchette.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,11 @@ def test_guest_first_comment_waits_for_email_confirmation(client):
 def test_confirmation_link_publishes_and_remembers_the_guest(client):
     article = ArticleFactory()
     post_json(client, post_data(article))
-    response = client.get(confirm_link(mail.outbox[0]))
+    link = confirm_link(mail.outbox[0])
+    page = client.get(link)
+    assert page.status_code == 200 and "Un avis mesuré" in page.content.decode()
+    assert Comment.objects.get().status == CommentStatus.PENDING  # a GET changes nothing
+    response = client.post(link)
     assert response.status_code == 200
     assert Comment.objects.get().status == CommentStatus.PUBLISHED
     assert GuestEmail.objects.get(email="jeanne@example.org").confirmed_at
@@ -47,7 +51,7 @@ def test_confirmed_address_from_another_browser_still_needs_the_link(client, dja
 
     article = ArticleFactory()
     post_json(client, post_data(article))
-    client.get(confirm_link(mail.outbox[0]))
+    confirm_by_post(client, confirm_link(mail.outbox[0]))
     other = Client()
     assert post_json(other, post_data(article, body="Autre")).json()["outcome"] == "confirmation"
 
@@ -122,3 +126,6 @@ def test_guest_cookie_is_set_only_when_posting(client):
     assert not response.cookies
     response = post_json(client, post_data(article))
     assert "manchette_invite" in response.cookies
+    # The cookie is a random key: it names neither the address nor the name typed.
+    value = response.cookies["manchette_invite"].value
+    assert "jeanne" not in value.lower() and "example" not in value

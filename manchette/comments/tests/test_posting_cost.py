@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from manchette.accounts.models import ProvenBrowser
 from manchette.comments import services
 from manchette.comments.factories import CommentFactory
 from manchette.comments.models import (
@@ -20,10 +21,9 @@ from manchette.comments.models import (
     Comment,
     CommentSettings,
     CommentStatus,
-    GuestEmail,
     HoldReason,
 )
-from manchette.comments.tests.helpers import post_data, post_json
+from manchette.comments.tests.helpers import post_data, post_json, prove_browser
 from manchette.core import ratelimit
 from manchette.news.factories import ArticleFactory
 
@@ -71,8 +71,7 @@ def test_a_published_post_refreshes_the_cached_article_and_returns_its_html(clie
     reader.get(article.url)
     reader.get(article.url)
     assert reader.get(article.url)["X-Page-Cache"] == "hit"
-    post_json(client, post_data(article))  # a first post: this browser remembers the guest
-    GuestEmail.objects.create(email="jeanne@example.org", confirmed_at=timezone.now())
+    prove_browser(client)  # this browser proved the guest's address (a confirmation's POST)
     data = post_json(client, post_data(article, body="Publié tout de suite.")).json()
     assert data["outcome"] == "published"
     assert 'class="comment__card"' in data["html"] and "Publié tout de suite." in data["html"]
@@ -104,7 +103,7 @@ def orm_facts(*, article, email, user=None, client_hash, body, now):
         maybe_banned=bool(email and Ban.objects.filter(email=email).exists())
         or bool(user and Ban.objects.filter(user=user).exists()),
         confirmed=bool(email)
-        and GuestEmail.objects.filter(email=email, confirmed_at__isnull=False).exists(),
+        and ProvenBrowser.objects.filter(nonce_hash=BROWSER, email=email).exists(),
         repeated=author.filter(created_at__gte=since, body=body).exists()
         or Comment.objects.filter(
             client_hash=client_hash, created_at__gte=since, body=body
@@ -119,6 +118,9 @@ def orm_facts(*, article, email, user=None, client_hash, body, now):
     )
 
 
+BROWSER = "a browser's key"
+
+
 def sql_facts(*, article, email, user=None, client_hash, body, now):
     return services.posting_facts(
         article_id=article.pk,
@@ -127,7 +129,7 @@ def sql_facts(*, article, email, user=None, client_hash, body, now):
         client_hash=client_hash,
         body=body,
         rules=services.comment_settings(),
-        confirmed=True,
+        browser_key=BROWSER,
         now=now,
     )
 
@@ -175,8 +177,8 @@ def test_the_single_facts_query_says_what_the_orm_says(django_user_model):
     ArticleCommentSettings.objects.create(article=article, closed=True)
     Ban.objects.create(email="autre@example.org", reason="Spam", until=now - timedelta(days=1))
     Ban.objects.create(user=account, reason="Insultes")
-    GuestEmail.objects.create(email="inconnu@example.org", confirmed_at=now)
-    GuestEmail.objects.create(email="autre@example.org")
+    ProvenBrowser.objects.create(nonce_hash=BROWSER, email="inconnu@example.org")
+    ProvenBrowser.objects.create(nonce_hash="another browser", email="autre@example.org")
     check()
     facts = sql_facts(article=article, **cases[0], user=account, now=now)
     assert facts.closed and facts.maybe_banned and facts.history == 5 and facts.history_bad == 3

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from manchette.comments.factories import CommentFactory
 from manchette.comments.models import Comment, CommentStatus, CommentVote
-from manchette.comments.tests.helpers import post_data, post_json
+from manchette.comments.tests.helpers import post_data, post_json, prove_browser
 from manchette.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,6 +44,7 @@ def test_vote_on_a_hidden_comment_is_404(client):
 
 def guest_with_comment(article):
     client = Client()
+    prove_browser(client)  # the browser confirmed this address before (see proof.py)
     post_json(client, post_data(article))
     comment = Comment.objects.latest("pk")
     from manchette.comments import services
@@ -91,6 +92,10 @@ def test_reader_state_gives_token_and_remembered_guest_only_when_asked(client):
     article = ArticleFactory()
     assert not client.get(article.url).cookies
     post_json(client, post_data(article))
+    # Typing an address is not proving it: nothing is remembered before the confirmation.
+    data = client.get(f"/commentaires/etat/?article={article.pk}").json()
+    assert data["email"] == "" and data["own"] == []
+    prove_browser(client)
     data = client.get(f"/commentaires/etat/?article={article.pk}").json()
     assert data["csrf"] and data["ts"]
     assert data["name"] == "Jeanne Lectrice" and data["email"] == "jeanne@example.org"

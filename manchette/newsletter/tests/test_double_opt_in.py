@@ -4,6 +4,7 @@ import pytest
 from django.core import mail, signing
 from django.test import Client
 
+from manchette.accounts import proof
 from manchette.newsletter import services
 from manchette.newsletter.models import (
     ConsentRecord,
@@ -115,7 +116,7 @@ def test_forged_links_get_a_clear_french_message(client, morning_list, tamper):
     elif tamper == "garbage":
         link = "/newsletter/confirmer/n-importe-quoi/"
     else:
-        token = signing.dumps({"c": 999999}, salt=services.CONFIRM_SALT)
+        token = proof.issue("newsletter-confirm", "lecteur@exemple.fr", c=999999)
         link = f"/newsletter/confirmer/{token}/"
     for response in (client.get(link), client.post(link)):
         assert response.status_code == 400

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -37,7 +39,31 @@ def test_every_issue_email_has_rfc8058_headers_and_both_links(sent_issue):
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     html = message.alternatives[0].content
     assert "/newsletter/desinscription/" in html and "/newsletter/preferences/" in html
-    assert "/newsletter/preferences/" in message.body
+    # Issues get forwarded: their preferences link is the page that emails the subscriber a
+    # link of its own, never a signed link to the subscriber's preferences.
+    assert re.search(r"/newsletter/preferences/\s", message.body)
+    assert not re.search(r"/newsletter/preferences/[^\s/]+/", message.body + html)
+
+
+def preferences_link(client, email="lecteur@exemple.fr"):
+    """The preferences link as a subscriber gets it: asked for by address, then emailed."""
+    before = len(mail.outbox)
+    client.post("/newsletter/preferences/", {"email": email})
+    assert len(mail.outbox) == before + 1
+    return local_path(link_to(mail.outbox[-1], "/newsletter/preferences/"))
+
+
+def test_an_unsubscribe_link_never_opens_the_preferences(sent_issue):
+    _issue, _subscriber, message = sent_issue
+    url = local_path(link_to(message, "/newsletter/desinscription/"))
+    token = url.rstrip("/").rsplit("/", 1)[1]
+    client = Client()
+    assert client.get(f"/newsletter/preferences/{token}/").status_code == 400
+    response = client.post(f"/newsletter/preferences/{token}/", {"unsubscribe_all": "1"})
+    assert response.status_code == 400
+    done = client.post(url).content.decode()
+    assert "Vous êtes désinscrit" in done
+    assert not re.search(r"/newsletter/preferences/[^\s/\"]+/", done)
 
 
 def test_one_click_post_without_csrf_unsubscribes_and_is_counted(sent_issue):
@@ -86,10 +112,10 @@ def test_forged_unsubscribe_link_is_explained(client):
 
 
 def test_preferences_page_by_signed_link_chooses_lists(sent_issue):
-    _issue, subscriber, message = sent_issue
+    _issue, subscriber, _message = sent_issue
     weekly = NewsletterList.objects.get(slug="lettre-de-la-semaine")
-    url = local_path(link_to(message, "/newsletter/preferences/"))
     client = Client()
+    url = preferences_link(client)
     page = client.get(url)
     assert page.status_code == 200
     assert "lecteur@exemple.fr" in page.content.decode()
@@ -111,9 +137,10 @@ def test_preferences_page_by_signed_link_chooses_lists(sent_issue):
 
 
 def test_inactive_lists_are_not_offered_on_the_preferences_page(sent_issue):
-    _issue, _subscriber, message = sent_issue
+    _issue, _subscriber, _message = sent_issue
     NewsletterListFactory(name="Lettre fermée", active=False)
-    page = Client().get(local_path(link_to(message, "/newsletter/preferences/")))
+    client = Client()
+    page = client.get(preferences_link(client))
     assert "Lettre fermée" not in page.content.decode()
 
 

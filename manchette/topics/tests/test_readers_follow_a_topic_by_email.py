@@ -32,11 +32,11 @@ def test_follow_needs_a_confirmation_link_sent_over_smtp(
     message = smtp_sink.messages[0]["message"]
     assert "Lyon" in message["Subject"]
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    confirm = link_in(message, "/sujets/suivre/confirmer/")
-    assert (
-        "C’est confirmé"
-        in client.get(confirm.replace("http://127.0.0.1:8000", "")).content.decode()
-    )
+    confirm = link_in(message, "/sujets/suivre/confirmer/").replace("http://127.0.0.1:8000", "")
+    assert "Confirmer le suivi" in client.get(confirm).content.decode()
+    follow.refresh_from_db()
+    assert not follow.confirmed  # a GET (a mail scanner) changes nothing
+    assert "C’est confirmé" in client.post(confirm).content.decode()
     follow.refresh_from_db()
     assert follow.confirmed
 
