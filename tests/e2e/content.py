@@ -145,3 +145,24 @@ def reader_pages(room):
         ("connexion", "/compte/connexion/", 200),
         ("404", "/cette-page-n-existe-pas/", 404),
     ]
+
+
+def reader_acts_on_the_article(page, room):
+    """On the newsroom's article (JavaScript on): reacts and sees the results, votes for a
+    comment, answers it, and posts a comment held until the address is confirmed."""
+    from playwright.sync_api import expect
+
+    box = page.locator("#reactions")
+    box.get_by_role("button", name="Instructif").click()
+    expect(box.locator("[data-result]").first).to_be_visible()
+    first = page.locator(f"#comment-{room.comment.pk} > .comment__card")
+    first.locator(".comment__vote button[value=up]").click()
+    expect(first.locator(".comment__up")).to_have_text("4")
+    first.get_by_role("link", name="Répondre").click()
+    form = page.locator("#formulaire")
+    expect(form.locator(".comment-form__replying")).to_contain_text("Jeanne")
+    form.get_by_label("Votre commentaire").fill("Une réponse qui attend sa confirmation.")
+    form.get_by_label("Nom").fill("Louise")
+    form.get_by_label("E-mail (jamais affiché)").fill("louise@example.org")
+    form.get_by_role("button", name="Publier").click()
+    expect(form.locator(".comment-form__status")).to_contain_text("cliquez sur le lien")
