@@ -25,6 +25,7 @@ import re
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import checks
 from django.utils.functional import empty
 
 CSP = "Content-Security-Policy"
@@ -154,3 +155,26 @@ class PolicyHeadersMiddleware:
                 response[CSP] = policy
         response.headers.setdefault(PERMISSIONS, PERMISSIONS_POLICY)
         return response
+
+
+MIDDLEWARE_NAME = f"{__name__}.{PolicyHeadersMiddleware.__name__}"
+PAGE_CACHE_MIDDLEWARE = "manchette.core.cache.AnonymousPageCacheMiddleware"
+
+
+@checks.register(checks.Tags.security, deploy=True)
+def check_policy_middleware(app_configs, **kwargs):
+    """Without the middleware, or outside the page cache's, pages (or cache hits served in
+    front of Django, which replay the stored headers) go out without the policies."""
+    middleware = list(settings.MIDDLEWARE)
+    if MIDDLEWARE_NAME in middleware and (
+        PAGE_CACHE_MIDDLEWARE not in middleware
+        or middleware.index(PAGE_CACHE_MIDDLEWARE) < middleware.index(MIDDLEWARE_NAME)
+    ):
+        return []
+    return [
+        checks.Warning(
+            "Pages would be served without their Content-Security-Policy and Permissions-Policy.",
+            hint=f"Put {MIDDLEWARE_NAME} in MIDDLEWARE, after {PAGE_CACHE_MIDDLEWARE}.",
+            id="manchette.W101",
+        )
+    ]

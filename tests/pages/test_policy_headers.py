@@ -9,10 +9,11 @@ import re
 import sys
 
 import pytest
+from django.core.checks import run_checks
 from django.template.loader import render_to_string
 
 from manchette.core.cache import PageCacheWSGI
-from manchette.core.policies import ADMIN_POLICY, reader_policy
+from manchette.core.policies import ADMIN_POLICY, MIDDLEWARE_NAME, reader_policy
 from tests.e2e.content import newsroom, reader_pages
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +139,16 @@ def test_the_500_page_inline_style_is_allowed_by_its_hash():
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     assert f"'sha256-{digest}'" in directives(reader_policy())["style-src"]
     assert not re.search(r"<script|\sstyle=|\son\w+=", html)
+
+
+def test_check_deploy_warns_when_pages_would_go_out_without_the_policies(settings):
+    def warnings():
+        return [m.id for m in run_checks(include_deployment_checks=True)]
+
+    assert "manchette.W101" not in warnings()
+    kept = [name for name in settings.MIDDLEWARE if name != MIDDLEWARE_NAME]
+    settings.MIDDLEWARE = kept
+    assert "manchette.W101" in warnings()
+    # Before the page cache's: hits served in front of Django would replay no policy.
+    settings.MIDDLEWARE = [MIDDLEWARE_NAME, *kept]
+    assert "manchette.W101" in warnings()
