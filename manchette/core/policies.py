@@ -33,8 +33,8 @@ PERMISSIONS = "Permissions-Policy"
 
 # Powerful features no page of the site uses: a script injected by any means, or a page a
 # newsroom links to in a frame, cannot ask readers for them. `browsing-topics` is the ad
-# targeting API that replaced FLoC (`interest-cohort`, which Chromium no longer knows and
-# reports as an error on every page: left out for that reason).
+# targeting API that replaced FLoC (`interest-cohort`: removed from Chromium, which flags an
+# unrecognised feature in its developer console on every page, so it is left out).
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
