@@ -87,6 +87,8 @@ MIDDLEWARE = [
     # First, so a hit skips the other middleware; it keeps the headers they set on the page.
     "manchette.core.cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy, kept with the page by the cache above.
+    "manchette.core.policies.PolicyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -1,4 +1,6 @@
-"""A small newsroom for the browser tests: every reader page type, with the least content.
+"""A small newsroom for the browser and page tests: every reader page type, with the least
+content that shows each part of it (a thread of comments with replies and votes, reactions,
+a topic).
 
 Transactional tests flush the database after each test, so each test builds what it reads.
 """
@@ -9,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from manchette.comments.factories import CommentFactory
 from manchette.news.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -17,6 +20,9 @@ from manchette.news.factories import (
     home_page,
     paragraph,
 )
+from manchette.reactions.factories import default_kinds
+from manchette.topics.factories import TopicFactory
+from manchette.topics.models import ArticleTopic
 
 
 @pytest.fixture
@@ -47,11 +53,15 @@ class Newsroom:
     article: object
     other_article: object
     flash: object
+    topic: object
+    comment: object
 
 
 def newsroom():
     """Two sections, an author with a photo, a full article (lead image, intertitle, quote,
-    source and dateline), a second article, and a live flash."""
+    source and dateline, a topic, reactions, a thread of comments with replies and votes),
+    a second article, and a live flash."""
+    default_kinds()
     home = home_page()
     section = SectionFactory(title="Politique", slug="politique", menu_order=1)
     other_section = SectionFactory(title="Culture", slug="culture", menu_order=2)
@@ -99,7 +109,17 @@ def newsroom():
         hours_ago=3,
     )
     flash = FlashFactory(text="Coupure d’électricité dans le centre de Lyon")
-    return Newsroom(home, section, other_section, author, article, other_article, flash)
+    topic = TopicFactory(name="Lyon", slug="lyon", kind="place")
+    ArticleTopic.objects.create(article=article, topic=topic, count=2, linked=True)
+    comment = CommentFactory(
+        article=article, author_name="Jeanne", body="Merci pour ce compte rendu.", upvotes=3
+    )
+    reply = CommentFactory(parent=comment, author_name="Paul", body="D’accord.", downvotes=1)
+    CommentFactory(parent=reply, author_name="Jeanne", body="Le second débat dira.")
+    CommentFactory(article=article, author_name="Ana", body="Et les transports ?")
+    return Newsroom(
+        home, section, other_section, author, article, other_article, flash, topic, comment
+    )
 
 
 def reader_pages(room):
@@ -113,5 +133,36 @@ def reader_pages(room):
         ("recherche", "/recherche/?q=%C3%A9lection", 200),
         ("recherche vide", "/recherche/?q=hippopotame", 200),
         ("formulaire de recherche", "/recherche/", 200),
+        ("sujets", "/sujets/", 200),
+        ("sujet", room.topic.url, 200),
+        ("suivre un sujet", f"{room.topic.url}suivre/", 200),
+        ("commentaires", f"/commentaires/article/{room.article.pk}/", 200),
+        ("écrire un commentaire", f"/commentaires/poster/?article={room.article.pk}", 200),
+        ("signaler un commentaire", f"/commentaires/{room.comment.pk}/signaler/", 200),
+        ("réagir", f"/reactions/{room.article.pk}/reagir/", 200),
+        ("newsletter", "/newsletter/inscription/", 200),
+        ("préférences de newsletter", "/newsletter/preferences/", 200),
+        ("connexion", "/compte/connexion/", 200),
         ("404", "/cette-page-n-existe-pas/", 404),
     ]
+
+
+def reader_acts_on_the_article(page, room):
+    """On the newsroom's article (JavaScript on): reacts and sees the results, votes for a
+    comment, answers it, and posts a comment held until the address is confirmed."""
+    from playwright.sync_api import expect
+
+    box = page.locator("#reactions")
+    box.get_by_role("button", name="Instructif").click()
+    expect(box.locator("[data-result]").first).to_be_visible()
+    first = page.locator(f"#comment-{room.comment.pk} > .comment__card")
+    first.locator(".comment__vote button[value=up]").click()
+    expect(first.locator(".comment__up")).to_have_text("4")
+    first.get_by_role("link", name="Répondre").click()
+    form = page.locator("#formulaire")
+    expect(form.locator(".comment-form__replying")).to_contain_text("Jeanne")
+    form.get_by_label("Votre commentaire").fill("Une réponse qui attend sa confirmation.")
+    form.get_by_label("Nom").fill("Louise")
+    form.get_by_label("E-mail (jamais affiché)").fill("louise@example.org")
+    form.get_by_role("button", name="Publier").click()
+    expect(form.locator(".comment-form__status")).to_contain_text("cliquez sur le lien")

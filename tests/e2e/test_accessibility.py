@@ -4,10 +4,17 @@ violations, fits a 375 px-wide phone screen, and shows a focus ring that contras
 import pytest
 from playwright.sync_api import expect
 
+from manchette.comments.models import Comment
 from tests.e2e.conftest import run_axe
-from tests.e2e.content import newsroom, reader_pages, served_media  # noqa: F401
+from tests.e2e.content import (  # noqa: F401
+    newsroom,
+    reader_acts_on_the_article,
+    reader_pages,
+    served_media,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
+RUNS_AXE = True  # its pages ignore the Content-Security-Policy (see run_axe)
 
 # Returns the focused element's focus ring, and the colour the ring is drawn against: the
 # element's own background for a ring drawn inside it (negative offset), else the first
@@ -64,6 +71,34 @@ def test_every_reader_page_has_no_axe_violation(page, live_server, served_media)
         if violations:
             found[f"{name} ({path})"] = violations
     assert found == {}
+
+
+def test_an_article_after_reacting_voting_and_commenting_has_no_axe_violation(
+    page,
+    live_server,
+    settings,
+    served_media,  # noqa: F811
+):
+    """The thread (replies, votes, a vote cast), the reactions' results, the reply form with a
+    comment of the reader's own held for confirmation, then that comment's own page."""
+    settings.COMMENTS_MIN_FILL_SECONDS = 0
+    room = newsroom()
+    page.goto(live_server.url + room.article.url)
+    expect(page.locator(".comment__replies .comment__replies")).to_have_count(1)
+    reader_acts_on_the_article(page, room)
+    found = {"article": run_axe(page)}
+    held = Comment.objects.latest("pk")
+    assert held.awaiting_confirmation
+    page.goto(live_server.url + held.get_absolute_url())
+    expect(page.locator("main")).to_contain_text("en attente de la confirmation")
+    found["mon commentaire"] = run_axe(page)
+    page.goto(live_server.url + "/commentaires/mes-commentaires/")
+    expect(page.locator("main")).to_contain_text("Une réponse qui attend sa confirmation.")
+    found["mes commentaires"] = run_axe(page)
+    page.goto(live_server.url + f"/reactions/{room.article.pk}/reagir/")
+    expect(page.locator(".reactions__result").first).to_be_visible()
+    found["résultats des réactions"] = run_axe(page)
+    assert {name: v for name, v in found.items() if v} == {}
 
 
 def test_article_page_under_axe_shows_everything_it_checks(page, live_server, served_media):  # noqa: F811

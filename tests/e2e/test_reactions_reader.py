@@ -10,6 +10,7 @@ from manchette.reactions.factories import ReactionFactory, default_kinds
 from tests.e2e.conftest import run_axe
 
 pytestmark = pytest.mark.django_db(transaction=True)
+RUNS_AXE = True  # its pages ignore the Content-Security-Policy (see run_axe)
 
 
 @pytest.fixture

@@ -198,7 +198,9 @@ if (section) {
       event.preventDefault();
       sort = sortLink.dataset.sort;
       for (const link of section.querySelectorAll("[data-sort]")) {
-        link.toggleAttribute("aria-current", link === sortLink);
+        // aria-current="" would mean "false": the chosen order says "true", as the server does.
+        if (link === sortLink) link.setAttribute("aria-current", "true");
+        else link.removeAttribute("aria-current");
       }
       await loadList(`${section.dataset.listUrl}?tri=${sort}&fragment=1`, false);
     }

@@ -22,7 +22,7 @@ function render(box, state) {
     if (!result) continue;
     if (revealed && kind) {
       result.hidden = false;
-      result.style.setProperty("--share", `${kind.percent}%`);
+      result.dataset.share = String(kind.percent);
       result.textContent = `${kind.percent}\u202f% (${numberFormat.format(kind.count)})`;
     } else {
       result.hidden = true;
