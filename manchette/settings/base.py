@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "manchette.reactions",
     "manchette.comments",
     "manchette.newsletter",
+    "manchette.privacy",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
@@ -276,6 +277,12 @@ COMMENTS_NOTIFY_DELAY_SECONDS = int(os.environ.get("COMMENTS_NOTIFY_DELAY_SECOND
 REACTIONS_REACT_RATE = os.environ.get("REACTIONS_REACT_RATE", "30/m")
 REACTIONS_NEW_READER_RATE = os.environ.get("REACTIONS_NEW_READER_RATE", "20/h")
 REACTIONS_STATE_RATE = os.environ.get("REACTIONS_STATE_RATE", "120/m")
+
+# Personal data retention, in days (privacy/retention.py, run daily by the worker): requests
+# nobody confirmed, hashed network addresses, the worker's record of e-mails sent and sessions.
+PRIVACY_UNCONFIRMED_DAYS = int(os.environ.get("PRIVACY_UNCONFIRMED_DAYS", "7"))
+PRIVACY_NETWORK_HASH_DAYS = int(os.environ.get("PRIVACY_NETWORK_HASH_DAYS", "365"))
+PRIVACY_LOG_DAYS = int(os.environ.get("PRIVACY_LOG_DAYS", "30"))
 
 # Security
 SESSION_COOKIE_HTTPONLY = True
