@@ -45,7 +45,8 @@ class Erasure:
 
     def scrub(self, text):
         """The text without the address nor any of the reader's names (any case)."""
-        for needle in [self.owner.email, *self.names]:
+        # Longest first: the full name goes whole, not as « [effacé] [effacé] ».
+        for needle in sorted([self.owner.email, *self.names], key=len, reverse=True):
             if needle:
                 text = re.sub(re.escape(needle), ERASED, text or "", flags=re.IGNORECASE)
         return text
