@@ -16,6 +16,23 @@ def on_commit_runs_at_once(monkeypatch):
     monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
 
 
+def worker_record(task_path, *args, finished_at=None):
+    """A finished job as the database task backend keeps it (the tests run tasks inline)."""
+    from django.utils import timezone
+    from django_tasks_db.compat import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    now = timezone.now()
+    return DBTaskResult.objects.create(
+        status=TaskResultStatus.SUCCESSFUL,
+        args_kwargs={"args": list(args), "kwargs": {}},
+        task_path=task_path,
+        backend_name="default",
+        run_after=now,
+        finished_at=finished_at or now,
+    )
+
+
 @dataclass
 class ReaderData:
     user: object
@@ -70,4 +87,5 @@ def reader_data(django_user_model):
         EMAIL, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip-zq"
     )
     confirm_follow(request_follow(TopicFactory(name="Bretagne"), EMAIL))
+    worker_record("manchette.accounts.tasks.send_signin_link", EMAIL, "/compte/donnees/")
     return ReaderData(user, article, own, guest, awaiting, someone_elses, reply)

@@ -25,6 +25,7 @@ def test_the_export_holds_one_of_everything(client, reader_data):
     assert data["email"] == EMAIL
     assert [a["display_name"] for a in data["accounts"]] == [NAME]
     assert "last_login" in data["sign_in"] and data["sign_in"]["last_login"]
+    assert len(data["sign_in"]["sign_in_links_sent"]) == 1
     by_id = {c["id"]: c for c in data["comments"]}
     assert set(by_id) == {
         reader_data.own_comment.pk,
