@@ -158,3 +158,27 @@ def test_an_admin_account_is_not_erased_from_the_reader_page(client, reader_data
     assert response.status_code == 403
     assert "administrateur" in response.content.decode()
     assert Comment.objects.filter(user=reader_data.user).exists()
+
+
+def test_anonymised_comments_are_no_one_s_history_in_the_moderation_view(
+    client, reader_data, django_user_model
+):
+    """An anonymised comment has no address: the moderator's « history of this author » must
+    not gather every comment without a guest address (all members', all anonymised ones)."""
+    from django.contrib.auth.models import Group
+
+    from manchette.comments.factories import CommentFactory
+    from manchette.comments.roles import grant_moderation_permissions
+    from manchette.core.site_structure import create_roles
+
+    member = django_user_model.objects.create_user("membre", "membre@example.org")
+    CommentFactory(user=member, guest_email="", body="Le commentaire d’un membre.")
+    erase(Client(), reader_data.user, "anonymise")
+    create_roles(apps)
+    grant_moderation_permissions(apps)
+    moderator = django_user_model.objects.create_user("modo", "modo@example.org", "pw")
+    moderator.groups.add(Group.objects.get(name="Modérateurs"))
+    client.force_login(moderator)
+    html = client.get(f"/admin/commentaires/{reader_data.own_comment.pk}/").content.decode()
+    assert "Le commentaire d’un membre." not in html
+    assert reader_data.guest_comment.body not in html
