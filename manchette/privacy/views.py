@@ -2,8 +2,8 @@
 
 The page is for a signed-in reader: their address is proven by the e-mailed sign-in link. A
 guest (no account) asks for that same link at « Vos données » (`request_link`), which brings
-them back here signed in. Every response is private
-and never stored by a cache (`never_cache`: private, no-store).
+them back here signed in. Every response is private and never stored by a cache
+(`never_cache`: private, no-store).
 """
 
 from django.contrib.auth import logout

@@ -65,3 +65,10 @@ def test_a_signed_in_reader_goes_straight_to_their_data(client, django_user_mode
     client.force_login(django_user_model.objects.create_user("r", "r@example.org"))
     response = client.get(LINK_PAGE)
     assert response.status_code == 302 and response["Location"] == "/compte/donnees/"
+
+
+def test_every_page_links_to_vos_donnees(client):
+    from manchette.news.factories import ArticleFactory
+
+    html = client.get(ArticleFactory().url).content.decode()
+    assert f'<a href="{LINK_PAGE}">Vos données</a>' in html
