@@ -16,6 +16,7 @@ urlpatterns = [
     path("reactions/", include("manchette.reactions.urls")),
     path("commentaires/", include("manchette.comments.urls")),
     path("newsletter/", include("manchette.newsletter.urls")),
+    path("compte/donnees/", include("manchette.privacy.urls")),
     path("compte/", include("manchette.accounts.urls")),
     path("flux/", feeds.LatestArticlesFeed(), name="feed"),
     path("flux/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),

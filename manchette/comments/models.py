@@ -85,6 +85,10 @@ class CommentQuerySet(models.QuerySet):
 
     def by_email(self, email):
         email = (email or "").strip().lower()
+        if not email:
+            # An anonymised comment, or an account without an address, is nobody's history: ""
+            # would match every member's comment (they have no guest address) and each other.
+            return self.none()
         return self.filter(Q(guest_email=email) | Exact(Lower("user__email"), email))
 
 

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "manchette.reactions",
     "manchette.comments",
     "manchette.newsletter",
+    "manchette.privacy",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.frontend_cache",
@@ -320,6 +321,12 @@ NEWSLETTER_PREFERENCES_MAX_AGE = env_int("NEWSLETTER_PREFERENCES_MAX_AGE", 30 * 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# Personal data retention, in days (privacy/retention.py, run daily by the worker): requests
+# nobody confirmed, hashed network addresses, the worker's record of e-mails sent and sessions.
+PRIVACY_UNCONFIRMED_DAYS = env_int("PRIVACY_UNCONFIRMED_DAYS", 7)
+PRIVACY_NETWORK_HASH_DAYS = env_int("PRIVACY_NETWORK_HASH_DAYS", 365)
+PRIVACY_LOG_DAYS = env_int("PRIVACY_LOG_DAYS", 30)
 
 # Security
 SESSION_COOKIE_HTTPONLY = True

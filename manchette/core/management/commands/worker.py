@@ -26,24 +26,24 @@ CLOCK_COMMANDS = [
     "send_comment_digests",  # comments: coalesced notification emails
     "newsletter_tick",  # newsletter: scheduled issues, automatic digests, alerts, resumes
     "send_topic_digests",  # topics: new articles on the topics a reader follows, coalesced
+    "apply_retention",  # privacy: forgets personal data past its time (works once a day)
 ]
 
 
-def take_clock_turn(now=None):
+def take_clock_turn(now=None, name="clock", every=TICK_SECONDS):
     """True for the one worker that starts this tick: the row moves forward only if the last
-    tick started at least TICK_SECONDS - 1 ago, in one UPDATE, so two workers cannot both find
-    it due (PostgreSQL re-checks the condition on the row the first one updated)."""
+    tick started at least `every` - 1 seconds ago, in one UPDATE, so two workers cannot both
+    find it due (PostgreSQL re-checks the condition on the row the first one updated). Jobs
+    that run less often (the daily retention) take a turn of their own name."""
     from manchette.core.models import ClockTurn
 
     now = now or timezone.now()
-    due = ClockTurn.objects.filter(
-        name="clock", started_at__lte=now - timedelta(seconds=TICK_SECONDS - 1)
-    )
+    due = ClockTurn.objects.filter(name=name, started_at__lte=now - timedelta(seconds=every - 1))
     if due.update(started_at=now):
         return True
     try:
         with transaction.atomic():
-            ClockTurn.objects.create(name="clock", started_at=now)
+            ClockTurn.objects.create(name=name, started_at=now)
     except IntegrityError:  # the row exists: another worker's tick is under way
         return False
     return True

@@ -1,0 +1,132 @@
+"""The daily retention job: what nobody confirmed, network hashes and the worker's records."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from manchette.comments.factories import CommentFactory, SubscriptionFactory
+from manchette.comments.models import Comment, GuestEmail
+from manchette.newsletter import services as newsletter
+from manchette.newsletter.factories import default_list
+from manchette.newsletter.models import ConsentRecord, Subscriber
+from manchette.privacy.retention import apply_retention
+from manchette.privacy.tests.conftest import worker_record
+from manchette.topics.factories import TopicFactory
+from manchette.topics.models import TopicFollow
+from manchette.topics.services import confirm_follow, request_follow
+
+pytestmark = pytest.mark.django_db
+
+START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+
+def sign_up(email, confirm):
+    lst = default_list()
+    consent = newsletter.subscribe(
+        email, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip"
+    )
+    if confirm:
+        newsletter.confirm_subscription(newsletter.confirmation_token(consent), ip_hash="ip2")
+    return consent
+
+
+def at(days):
+    return time_machine.travel(START + timedelta(days=days), tick=False)
+
+
+@pytest.fixture
+def held():
+    """One confirmed and one unconfirmed of each kind, made on START."""
+    with at(0):
+        topic = TopicFactory()
+        made = {
+            "waiting_comment": CommentFactory(pending=True, awaiting_confirmation=True),
+            "published_comment": CommentFactory(client_hash="hash-1"),
+            "guest_unconfirmed": GuestEmail.objects.create(email="a@example.org"),
+            "guest_confirmed": GuestEmail.objects.create(email="b@example.org", confirmed_at=START),
+            "sub_unconfirmed": SubscriptionFactory(confirmed=False),
+            "sub_confirmed": SubscriptionFactory(confirmed=True),
+            "signup_unconfirmed": sign_up("c@example.org", confirm=False),
+            "signup_confirmed": sign_up("d@example.org", confirm=True),
+            "follow_unconfirmed": request_follow(topic, "e@example.org"),
+            "follow_confirmed": confirm_follow(request_follow(topic, "f@example.org")),
+            "signin_email": worker_record("manchette.accounts.tasks.send_signin_link", "g@x.org"),
+        }
+    return made
+
+
+def kept(made):
+    """Which of the rows still exist."""
+    return {name: type(obj).objects.filter(pk=obj.pk).exists() for name, obj in made.items()}
+
+
+def test_unconfirmed_requests_go_after_seven_days_and_nothing_confirmed(held):
+    with at(6):
+        apply_retention()
+    assert all(kept(held).values())
+    with at(8):
+        apply_retention()
+    gone = {name for name, present in kept(held).items() if not present}
+    assert gone == {
+        "waiting_comment",
+        "guest_unconfirmed",
+        "sub_unconfirmed",
+        "signup_unconfirmed",
+        "follow_unconfirmed",
+    }
+    assert not Subscriber.objects.filter(email="c@example.org").exists()
+    assert Subscriber.objects.get(email="d@example.org").subscriptions.count() == 1
+
+
+def test_the_worker_record_of_emails_goes_after_thirty_days(held):
+    with at(29):
+        apply_retention()
+    assert kept(held)["signin_email"]
+    with at(31):
+        apply_retention()
+    assert not kept(held)["signin_email"]
+
+
+def test_network_hashes_are_cleared_after_twelve_months(held):
+    with at(364):
+        apply_retention()
+    assert Comment.objects.get(pk=held["published_comment"].pk).client_hash == "hash-1"
+    consent = ConsentRecord.objects.get(subscriber__email="d@example.org")
+    assert (consent.ip_hash, consent.confirmed_ip_hash) == ("ip", "ip2")
+    with at(366):
+        apply_retention()
+    assert Comment.objects.get(pk=held["published_comment"].pk).client_hash == ""
+    consent.refresh_from_db()
+    assert (consent.ip_hash, consent.confirmed_ip_hash) == ("", "")
+    assert consent.confirmed_at is not None and consent.text  # the proof itself stays
+
+
+def test_durations_come_from_the_settings(held, settings):
+    settings.PRIVACY_UNCONFIRMED_DAYS = 2
+    with at(3):
+        apply_retention()
+    assert not kept(held)["follow_unconfirmed"]
+
+
+def test_the_worker_clock_runs_it_once_a_day():
+    from manchette.core.management.commands.worker import CLOCK_COMMANDS, run_clock_tick
+
+    assert "apply_retention" in CLOCK_COMMANDS
+    topic = TopicFactory()
+    with at(0):
+        first = request_follow(topic, "h@example.org")
+    with at(7):
+        second = request_follow(topic, "i@example.org")
+    with at(8):
+        assert run_clock_tick()
+    assert not TopicFollow.objects.filter(pk=first.pk).exists()
+    # A follow that turns old later the same day waits for the next day's run.
+    TopicFollow.objects.filter(pk=second.pk).update(created_at=START - timedelta(days=30))
+    with time_machine.travel(START + timedelta(days=8, hours=1), tick=False):
+        call_command("apply_retention", verbosity=0)
+    assert TopicFollow.objects.filter(pk=second.pk).exists()
+    with time_machine.travel(START + timedelta(days=9, minutes=1), tick=False):
+        call_command("apply_retention", verbosity=0)
+    assert not TopicFollow.objects.filter(pk=second.pk).exists()
