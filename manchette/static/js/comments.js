@@ -60,8 +60,12 @@ if (section) {
     });
   };
 
-  const fragment = async (url) => {
-    const response = await fetch(url, { headers: { Accept: "text/html" } });
+  // `fresh`: past the browser's own copy (the thread is public for 30 s), for new comments.
+  const fragment = async (url, fresh = false) => {
+    const response = await fetch(url, {
+      headers: { Accept: "text/html" },
+      cache: fresh ? "no-cache" : "default",
+    });
     const template = document.createElement("template");
     template.innerHTML = await response.text();
     return template.content;
@@ -78,9 +82,11 @@ if (section) {
     if (more) list.after(more);
   };
 
-  const loadList = async (url, append) => {
-    const content = await fragment(url);
-    const items = [...content.querySelectorAll(":scope > li.comment")];
+  const loadList = async (url, append, fresh = false) => {
+    const content = await fragment(url, fresh);
+    // A DocumentFragment is not an element: ":scope >" matches nothing in it (the thread
+    // came back empty), so its top-level items are taken from its children.
+    const items = [...content.children].filter((el) => el.matches("li.comment"));
     if (!append) list.replaceChildren();
     const known = new Set([...list.querySelectorAll(":scope > li")].map((li) => li.id));
     for (const item of items) if (!known.has(item.id)) list.append(item);
@@ -211,7 +217,7 @@ if (section) {
   const noticeButton = notice.querySelector("button");
   noticeButton.addEventListener("click", async () => {
     notice.hidden = true;
-    await loadList(`${section.dataset.listUrl}?tri=${sort}&fragment=1`, false);
+    await loadList(`${section.dataset.listUrl}?tri=${sort}&fragment=1`, false, true);
     section.dataset.latest = String(latestId());
   });
   const poll = async () => {
