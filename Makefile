@@ -51,10 +51,13 @@ messages: venv ## Update, complete and compile the French catalogue (needs gette
 	cd manchette && ../$(PY) ../manage.py compilemessages -l fr
 
 bench: venv ## Measure pages per second, latency and queries per page (see bench/run.py)
-	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
-		echo "  bench: installing Debian's wrk and nginx (apt-get install -y wrk nginx-light)"; \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null \
-		|| { echo "  bench: install them as root: apt-get install -y wrk nginx-light"; exit 1; }; }
+	@command -v wrk >/dev/null && command -v nginx >/dev/null \
+		&& test -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so || { \
+		echo "  bench: installing Debian's wrk, nginx and its purge module"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light \
+			libnginx-mod-http-cache-purge >/dev/null \
+		|| { echo "  bench: install them as root: apt-get install -y wrk nginx-light" \
+			"libnginx-mod-http-cache-purge"; exit 1; }; }
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 check-deploy: venv ## `manage.py check --deploy` with the production settings
