@@ -260,9 +260,11 @@ def purge_paths(paths, *, only=None):
         token = uuid.uuid4().hex[:12]
         cache.set_many({_scope_key(s, p): token for p in paths for s in scopes}, timeout=None)
         bump_generation()
-        _purge_frontend_cache(paths)
 
     _now_and_after_commit(purge)
+    # nginx (or a CDN) is told once, when the change is committed: a copy fetched before then
+    # is evicted by it, and one fetched after is already the new page.
+    transaction.on_commit(lambda: _purge_frontend_cache(paths))
 
 
 def purge_site():
