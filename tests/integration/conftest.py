@@ -66,9 +66,9 @@ class Processes:
         process.log_path = log_path
         return process
 
-    def app(self, name, **env):
+    def app(self, name, port=None, **env):
         """A gunicorn app process (one sync worker); returns its base URL once it answers."""
-        port = free_port()
+        port = port or free_port()
         process = self.start(
             name,
             [GUNICORN, "manchette.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],

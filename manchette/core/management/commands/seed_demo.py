@@ -15,6 +15,7 @@ from manchette.core import demo_data
 from manchette.core.cache import purge_site
 from manchette.core.factories import ImageFactory, home_page
 from manchette.core.models import SiteSettings
+from manchette.core.site_structure import sync_site
 from manchette.news.factories import ArticleFactory, AuthorFactory, FlashFactory, SectionFactory
 from manchette.news.models import ArticlePage, AuthorPage, Flash, FlashPriority, SectionPage
 from manchette.topics.services import seed_topics
@@ -39,6 +40,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = home_page()
+        sync_site()  # the demo's links, sitemap and feeds name SITE_URL
         settings = SiteSettings.load()
         if settings.tagline == "":
             settings.tagline = "L’actualité, sans détour"
