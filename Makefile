@@ -62,7 +62,8 @@ bench: venv ## Measure pages per second, latency and queries per page (see bench
 
 check-deploy: venv ## `manage.py check --deploy` with the production settings
 	DJANGO_SETTINGS_MODULE=manchette.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
-		ALLOWED_HOSTS=example.org SITE_URL=https://example.org $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=example.org SITE_URL=https://example.org TRUSTED_PROXIES=unix,127.0.0.1,::1 \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 clean: ## Remove the virtual environment (keeps var/, the data)
 	rm -rf $(VENV)
