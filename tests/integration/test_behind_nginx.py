@@ -96,3 +96,8 @@ def test_an_unpublished_article_leaves_nginx_at_once(proxied_app, settings):
     article.save_revision().publish()
     back = requests.get(url, timeout=30)
     assert back.status_code == 200 and "bientôt retiré" in back.text
+    assert requests.get(url, timeout=30).headers["X-Cache"] == "HIT"
+
+    # Deleted: gone from nginx at once as well.
+    article.delete()
+    assert requests.get(url, timeout=30).status_code == 404

@@ -1,11 +1,9 @@
 """Periodic jobs take their turn in the database: a Redis outage does not stop them
 (decision 0007). The cache is pointed at a closed port, as in the clock's own test."""
 
-import socket
 from datetime import timedelta
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from manchette.core.turns import release_turn, take_turn
@@ -17,20 +15,6 @@ from manchette.topics.factories import TopicFactory
 from manchette.topics.tests.test_follow_notifications import follower, publish  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def redis_down(settings):
-    with socket.socket() as probe:
-        assert probe.connect_ex(("127.0.0.1", 6390)) != 0, "port 6390 must be closed"
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6390/0",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 1},
-        }
-    }
-    assert cache.add("probe", 1) is None  # the cache is down, and says nothing to the caller
 
 
 def test_one_caller_takes_a_turn_until_it_is_released_or_due_again():
