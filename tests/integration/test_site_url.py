@@ -6,6 +6,7 @@ import html
 import re
 import sys
 import time
+import uuid
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -39,14 +40,15 @@ def test_pages_feeds_sitemaps_and_emails_name_site_url(processes, smtp_sink):
     article = ArticleFactory(title="Un article à l’adresse du site", authors=[author])
     section = article.get_parent()
     port = free_port()
-    site_url = f"http://127.0.0.1:{port}"
-    sync = processes.start(
-        "sync-site", [sys.executable, "manage.py", "sync_site"], SITE_URL=site_url
-    )
+    # The processes' cache keys are their own: what other runs cached (Wagtail's site root
+    # paths among them) in the shared Redis never answers for them.
+    started = {"SITE_URL": f"http://127.0.0.1:{port}", "CACHE_KEY_PREFIX": uuid.uuid4().hex}
+    site_url = started["SITE_URL"]
+    sync = processes.start("sync-site", [sys.executable, "manage.py", "sync_site"], **started)
     assert sync.wait(timeout=60) == 0, sync.log_path.read_text()
-    base, app = processes.app("app-site-url", port=port, SITE_URL=site_url)
+    base, app = processes.app("app-site-url", port=port, **started)
     worker = processes.worker(
-        "worker-site-url", SITE_URL=site_url, EMAIL_URL=f"smtp://127.0.0.1:{smtp_sink.port}"
+        "worker-site-url", EMAIL_URL=f"smtp://127.0.0.1:{smtp_sink.port}", **started
     )
 
     found = {}

@@ -20,7 +20,14 @@ def check_deploy(**env):
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "GUNICORN_BIND", "SERVE_MEDIA"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+            "GUNICORN_BIND",
+            "SERVE_MEDIA",
+        }
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -40,7 +47,8 @@ def check_deploy(**env):
 
 
 def test_the_shipped_production_settings_pass():
-    assert check_deploy() == (0, "System check identified no issues (1 silenced).\n")
+    code, output = check_deploy()
+    assert code == 0, output
 
 
 def test_settings_that_reproduce_a_known_hole_are_warned_about():

@@ -38,11 +38,11 @@ def listings():
 
 
 def test_random_page_numbers_are_404_and_create_no_cache_entry(client, listings):
-    cache.clear()
+    before = page_entries()
     for path in listings:
         assert client.get(path + "?page=2")["X-Page-Cache"] == "miss"  # a page that exists
     stored = page_entries()
-    assert stored == len(listings)
+    assert stored == before + len(listings)
     for path in listings:
         for value in (str(secrets.randbelow(10**9) + 3), "abc", "0", "-1", "02", "2.0", ""):
             response = client.get(path, {"page": value})
@@ -54,7 +54,7 @@ def test_random_page_numbers_are_404_and_create_no_cache_entry(client, listings)
 
 
 def test_page_one_is_the_address_without_it(client, listings):
-    cache.clear()
+    before = page_entries()
     for path in listings:
         first = client.get(path)
         assert first["X-Page-Cache"] == "miss"
@@ -62,11 +62,10 @@ def test_page_one_is_the_address_without_it(client, listings):
         assert page_one["X-Page-Cache"] == "hit" and page_one.content == first.content
         second = client.get(path + "?page=2").content.decode()
         assert 'rel="prev" href="./"' in second and "?page=1" not in second
-    assert page_entries() == 2 * len(listings)
+    assert page_entries() == before + 2 * len(listings)
 
 
 def test_pages_that_do_not_paginate_keep_no_page_variants(client, listings):
-    cache.clear()
     article = ArticleFactory(title="Sans pagination")
     for path in ("/", article.url):
         assert client.get(path)["X-Page-Cache"] == "miss"
