@@ -51,15 +51,19 @@ messages: venv ## Update, complete and compile the French catalogue (needs gette
 	cd manchette && ../$(PY) ../manage.py compilemessages -l fr
 
 bench: venv ## Measure pages per second, latency and queries per page (see bench/run.py)
-	@command -v wrk >/dev/null && command -v nginx >/dev/null || { \
-		echo "  bench: installing Debian's wrk and nginx (apt-get install -y wrk nginx-light)"; \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null \
-		|| { echo "  bench: install them as root: apt-get install -y wrk nginx-light"; exit 1; }; }
+	@command -v wrk >/dev/null && command -v nginx >/dev/null \
+		&& test -f /usr/lib/nginx/modules/ngx_http_cache_purge_module.so || { \
+		echo "  bench: installing Debian's wrk, nginx and its purge module"; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light \
+			libnginx-mod-http-cache-purge >/dev/null \
+		|| { echo "  bench: install them as root: apt-get install -y wrk nginx-light" \
+			"libnginx-mod-http-cache-purge"; exit 1; }; }
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 check-deploy: venv ## `manage.py check --deploy` with the production settings
 	DJANGO_SETTINGS_MODULE=manchette.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
-		ALLOWED_HOSTS=example.org SITE_URL=https://example.org $(PY) manage.py check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=example.org SITE_URL=https://example.org TRUSTED_PROXIES=unix,127.0.0.1,::1 \
+		$(PY) manage.py check --deploy --fail-level WARNING
 
 clean: ## Remove the virtual environment (keeps var/, the data)
 	rm -rf $(VENV)

@@ -45,6 +45,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import nginx_conf  # bench/nginx_conf.py: bench/ is the script's first import path
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
@@ -332,100 +334,17 @@ def peak_rss_of_workers(master):
     return sorted(peaks)
 
 
-NGINX_MAIN = """\
-{user}worker_processes {workers};
-pid {tmp}/nginx.pid;
-daemon off;
-error_log {tmp}/nginx-error.log warn;
-events {{ worker_connections 4096; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000;
-    client_body_temp_path {tmp}/nginx-temp/body;
-    proxy_temp_path {tmp}/nginx-temp/proxy;
-    fastcgi_temp_path {tmp}/nginx-temp/fastcgi;
-    uwsgi_temp_path {tmp}/nginx-temp/uwsgi;
-    scgi_temp_path {tmp}/nginx-temp/scgi;
-
-    # The physical limit: the article's bytes as a static file.
-    server {{
-        listen 127.0.0.1:{static_port};
-        root {tmp}/static-site;
-    }}
-
-    # The shipped configuration (deploy/nginx), without its TLS and redirect servers.
-    include {tmp}/manchette.conf;
-    server {{
-        listen 127.0.0.1:{proxy_port};
-        server_name 127.0.0.1 localhost;
-        set $manchette_scheme http;
-        include {tmp}/manchette-locations.conf;
-    }}
-}}
-"""
-
-
-def top_level_blocks(text):
-    """The config split into top-level statements/blocks (comments dropped)."""
-    text = re.sub(r"#[^\n]*", "", text)
-    blocks, depth, current = [], 0, ""
-    for char in text:
-        current += char
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                blocks.append(current.strip())
-                current = ""
-        elif char == ";" and depth == 0:
-            blocks.append(current.strip())
-            current = ""
-    return [b for b in blocks if b]
-
-
 def render_nginx(stack, app_port, static_port, proxy_port, purge_port):
     """The shipped config, pointed at the bench's ports and directories."""
-    substitutions = {
-        "unix:/run/manchette/gunicorn.sock": f"127.0.0.1:{app_port}",
-        "/srv/manchette/var": str(stack.var),
-        "/var/cache/nginx/manchette": str(stack.tmp / "nginx-cache"),
-        "/etc/nginx/snippets/manchette-locations.conf": str(stack.tmp / "manchette-locations.conf"),
-        "127.0.0.1:8080": f"127.0.0.1:{purge_port}",
-    }
-
-    def render(text):
-        for old, new in substitutions.items():
-            text = text.replace(old, new)
-        return text
-
-    shipped = (ROOT / "deploy" / "nginx" / "manchette.conf").read_text()
-    kept = [
-        block
-        for block in top_level_blocks(shipped)
-        # The public TLS and redirect servers need a certificate and port 80/443.
-        if not (block.startswith("server") and "PURGE" not in block)
-    ]
-    (stack.tmp / "manchette.conf").write_text(render("\n\n".join(kept)) + "\n")
-    locations = (ROOT / "deploy" / "nginx" / "manchette-locations.conf").read_text()
-    (stack.tmp / "manchette-locations.conf").write_text(render(locations))
-    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (stack.tmp / "nginx-temp" / sub).mkdir(parents=True, exist_ok=True)
-    (stack.tmp / "nginx-cache").mkdir(exist_ok=True)
-    main = NGINX_MAIN.format(
-        user="user root;\n" if os.geteuid() == 0 else "",
-        workers=WORKERS,
-        tmp=stack.tmp,
-        static_port=static_port,
+    return nginx_conf.render(
+        stack.tmp,
+        var=stack.var,
+        app=f"127.0.0.1:{app_port}",
         proxy_port=proxy_port,
+        purge_port=purge_port,
+        workers=WORKERS,
+        static_port=static_port,
     )
-    path = stack.tmp / "nginx.conf"
-    path.write_text(main)
-    return path
 
 
 # --------------------------------------------------------------------------- the run

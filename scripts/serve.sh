@@ -15,6 +15,8 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+# The Wagtail Site follows SITE_URL (absolute URLs: sitemap, feeds, emails).
+"$PY" manage.py sync_site || exit 1
 "$PY" manage.py worker --no-reload &
 worker=$!
 "$(dirname "$PY")/gunicorn" manchette.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" \

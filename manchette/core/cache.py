@@ -33,6 +33,8 @@ from django.http import HttpResponse, parse_cookie
 from django.utils.cache import patch_cache_control
 from wagtail import hooks
 
+from manchette.core.pagination import PAGE_PARAM, is_paginated
+
 logger = logging.getLogger(__name__)
 
 SITE_VERSION_KEY = "pc:site"
@@ -41,7 +43,7 @@ VIEW_RESTRICTIONS_KEY = "chrome:any-view-restriction"
 CHROME_KEYS = ("chrome:flash", "chrome:nav", "chrome:settings", VIEW_RESTRICTIONS_KEY)
 # Query parameters that change what a cacheable page shows. Any other parameter bypasses the
 # cache, so random query strings cannot fill it.
-CACHEABLE_PARAMS = {"page"}
+CACHEABLE_PARAMS = {PAGE_PARAM}
 
 
 def _digest(text):
@@ -261,9 +263,11 @@ def purge_paths(paths, *, only=None):
         token = uuid.uuid4().hex[:12]
         cache.set_many({_scope_key(s, p): token for p in paths for s in scopes}, timeout=None)
         bump_generation()
-        _purge_frontend_cache(paths)
 
     _now_and_after_commit(purge)
+    # nginx (or a CDN) is told once, when the change is committed: a copy fetched before then
+    # is evicted by it, and one fetched after is already the new page.
+    transaction.on_commit(lambda: _purge_frontend_cache(paths))
 
 
 def purge_site():
@@ -407,7 +411,8 @@ def _page_address(request):
         return None
     if not set(request.GET) <= CACHEABLE_PARAMS or request.path.startswith(_UNCACHED_PREFIXES):
         return None
-    query = urlencode(sorted(request.GET.items()))
+    # `?page=1` is the page without it (manchette.core.pagination): one entry for both.
+    query = urlencode(sorted(item for item in request.GET.items() if item != ("page", "1")))
     where = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return request.path, _digest(where)
 
@@ -500,11 +505,11 @@ class AnonymousPageCacheMiddleware:
         # The address as `PageCacheWSGI` read it from the untouched environ (Django rewrites
         # PATH_INFO and SCRIPT_NAME in place), else as it is here (no WSGI layer in front).
         raw = request.META.get(RAW_ADDRESS) or _raw_address(request.META)
-        ADDRESSES.set(raw, address)
         key = _page_entry_key(*address, _request_memo(request))
         # Not read again when `PageCacheWSGI` has just looked for it.
         entry = None if request.META.get(MISSED_KEY) == key else _cached_entry(key)
         if entry is not None:
+            ADDRESSES.set(raw, address)
             response = HttpResponse(entry["content"], status=entry["status"])
             for header, value in entry["headers"]:
                 response[header] = value
@@ -519,6 +524,8 @@ class AnonymousPageCacheMiddleware:
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
+            # `?page=N` only where the view reads it strictly: a page that exists.
+            and (PAGE_PARAM not in request.GET or is_paginated(request))
         ):
             entry = {
                 "content": response.content,
@@ -532,6 +539,7 @@ class AnonymousPageCacheMiddleware:
             }
             cache.set(key, entry, timeout=lifetime)
             LOCAL_ENTRIES.set(key, entry)
+            ADDRESSES.set(raw, address)
             response["X-Page-Cache"] = "miss"
         return response
 

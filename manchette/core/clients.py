@@ -9,7 +9,8 @@ from django.conf import settings
 
 @functools.lru_cache(maxsize=8)
 def _networks(entries):
-    """The parsed TRUSTED_PROXIES (parsed once, not on every request); bad entries skipped."""
+    """The parsed TRUSTED_PROXIES (parsed once, not on every request); other entries (`unix`,
+    typing mistakes) skipped."""
     networks = []
     for entry in entries:
         try:
@@ -19,7 +20,21 @@ def _networks(entries):
     return tuple(networks)
 
 
+# The TRUSTED_PROXIES entry for requests that come over a unix socket (gunicorn bound to
+# `unix:/run/manchette/gunicorn.sock`, nginx on the same host): they carry no client address
+# at all (REMOTE_ADDR is empty), so only this explicit entry makes them the proxy's.
+UNIX_SOCKET = "unix"
+# What a request without any address counts as when it is not believed.
+NO_ADDRESS = "0.0.0.0"  # noqa: S104 (a placeholder, not a bind)
+
+
+def _over_unix_socket(address):
+    return address == "" or address.startswith("/")
+
+
 def _trusted(address):
+    if _over_unix_socket(address):
+        return UNIX_SOCKET in (entry.strip().lower() for entry in settings.TRUSTED_PROXIES)
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -29,9 +44,9 @@ def _trusted(address):
 
 def client_ip(request):
     """The reader's address. X-Forwarded-For is read right to left, through trusted proxies only."""
-    remote = request.META.get("REMOTE_ADDR", "") or "0.0.0.0"  # noqa: S104 (a placeholder, not a bind)
+    remote = request.META.get("REMOTE_ADDR", "")
     if not settings.TRUSTED_PROXIES or not _trusted(remote):
-        return remote
+        return remote or NO_ADDRESS
     forwarded = [
         part.strip()
         for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
@@ -42,8 +57,8 @@ def client_ip(request):
             try:
                 return str(ipaddress.ip_address(address))
             except ValueError:
-                return remote
-    return remote
+                return remote or NO_ADDRESS
+    return remote or NO_ADDRESS
 
 
 def client_network(request):

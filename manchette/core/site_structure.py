@@ -33,3 +33,30 @@ def home_page():
     from manchette.core.models import HomePage
 
     return HomePage.objects.first() or HomePage.objects.get(pk=create_home_page().pk)
+
+
+def sync_site(site_url=None):
+    """Points the default Wagtail Site at SITE_URL (its host and port): Wagtail builds its
+    absolute URLs (the sitemap's, `full_url`) from the Site, the rest of the app from
+    SITE_URL, and both must name the same address. Idempotent; True when it changed the Site.
+
+    Run at every start (`manage.py sync_site`: scripts/serve.sh, seed_demo, the systemd
+    unit), not on import: starting a process never writes to the database by surprise.
+    """
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+    from wagtail.models import Site
+
+    from manchette.core.cache import purge_site
+
+    address = urlsplit(site_url or settings.SITE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None or (site.hostname, site.port) == (hostname, port):
+        return False
+    site.hostname, site.port = hostname, port
+    site.save(update_fields=["hostname", "port"])
+    purge_site()  # the sitemap and feeds kept in the cache named the old address
+    return True

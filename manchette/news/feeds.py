@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from manchette.core.cache import mark_cacheable
@@ -14,6 +15,8 @@ class LatestArticlesFeed(Feed):
 
     feed_type = Rss201rev2Feed
     language = "fr"
+    # The feed's own address (its rel="self" link): the site-wide route, then a section's.
+    url_names = ("feed", "section-feed")
 
     def __call__(self, request, *args, **kwargs):
         return mark_cacheable(super().__call__(request, *args, **kwargs))
@@ -29,8 +32,15 @@ class LatestArticlesFeed(Feed):
         name = SiteSettings.current().site_name
         return f"{name} — {section.title}" if section else name
 
+    # Absolute from SITE_URL: Django would otherwise name the host the request came with
+    # (behind nginx, without its port or scheme).
     def link(self, section):
-        return section.url if section else "/"
+        return settings.SITE_URL + (section.url if section else "/")
+
+    def feed_url(self, section):
+        if section is None:
+            return settings.SITE_URL + reverse(self.url_names[0])
+        return settings.SITE_URL + reverse(self.url_names[1], args=[section.slug])
 
     def description(self, section):
         return (section.intro if section else "") or self.title(section)
@@ -48,7 +58,7 @@ class LatestArticlesFeed(Feed):
         return item.standfirst
 
     def item_link(self, item):
-        return item.url
+        return settings.SITE_URL + item.url
 
     def item_pubdate(self, item):
         return item.first_published_at
@@ -70,4 +80,5 @@ class LatestArticlesFeed(Feed):
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
     feed_type = Atom1Feed
+    url_names = ("feed-atom", "section-feed-atom")
     subtitle = LatestArticlesFeed.description

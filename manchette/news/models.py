@@ -2,7 +2,6 @@ import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
@@ -25,6 +24,7 @@ from wagtail.search import index
 
 from manchette.core.cache import CachedPageMixin, shared_get, shared_set
 from manchette.core.frenchtext import search_document
+from manchette.core.pagination import get_page, page_number, page_of
 from manchette.news.blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 12
@@ -51,10 +51,9 @@ class SectionPage(CachedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.listing().filter(section=self)
+        number = page_number(request)
         # Lazy: read only when the listing's fragment is rendered (see the template).
-        context["articles"] = SimpleLazyObject(
-            lambda: Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-        )
+        context["articles"] = SimpleLazyObject(lambda: page_of(articles, number, ARTICLES_PER_PAGE))
         return context
 
 
@@ -116,9 +115,7 @@ class AuthorPage(CachedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.listing().filter(authors=self)
-        context["articles"] = Paginator(articles, ARTICLES_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        context["articles"] = get_page(request, articles, ARTICLES_PER_PAGE)
         return context
 
 

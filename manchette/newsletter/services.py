@@ -15,7 +15,6 @@ import socket
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from manchette.accounts import proof
 from manchette.core.templatetags.manchette import date_fr
+from manchette.core.turns import take_turn
 from manchette.newsletter.emails import RenderedIssue, absolute, confirm_url, site_identity
 from manchette.newsletter.models import (
     ConsentRecord,
@@ -276,7 +276,7 @@ def send_test(issue, email):
 def _kick(issue_id):
     from manchette.newsletter.tasks import send_issue_task
 
-    cache.set(f"newsletter:kick:{issue_id}", 1, timeout=settings.NEWSLETTER_KICK_SECONDS)
+    take_turn(f"newsletter:kick:{issue_id}", 0)  # no resume kick for a claim timeout
     send_issue_task.enqueue(issue_id)
     # Extra senders share the issue's batches (useful on PostgreSQL with several workers).
     for _i in range(max(0, settings.NEWSLETTER_PARALLEL_SENDERS - 1)):
@@ -429,7 +429,7 @@ def run_due_sends(now=None):
     # Resume issues whose sender died: each unfinished issue is kicked at most once per
     # claim timeout; a sender with nothing to claim simply returns.
     for issue_id in NewsletterIssue.objects.unfinished().values_list("pk", flat=True):
-        if cache.add(f"newsletter:kick:{issue_id}", 1, timeout=settings.NEWSLETTER_KICK_SECONDS):
+        if take_turn(f"newsletter:kick:{issue_id}", settings.NEWSLETTER_KICK_SECONDS):
             from manchette.newsletter.tasks import send_issue_task
 
             send_issue_task.enqueue(issue_id)

@@ -1,7 +1,7 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
+from manchette.core.pagination import get_page
 from manchette.news.models import ArticlePage
 from manchette.search.services import search_articles
 
@@ -13,7 +13,7 @@ def search(request):
     page = None
     if query:
         ids = search_articles(query)
-        page = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page = get_page(request, ids, RESULTS_PER_PAGE)
         by_pk = ArticlePage.objects.listing().in_bulk(list(page.object_list))
         page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
     response = render(request, "search/search.html", {"query": query, "results": page})

@@ -61,7 +61,9 @@ INSTALLED_APPS = [
     "manchette.privacy",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
-    "wagtail.contrib.frontend_cache",
+    # Not "wagtail.contrib.frontend_cache": its app only connects page_published/unpublished to
+    # a purge of the page alone; manchette.core.cache.purge_paths purges (once) every path the
+    # change shows on, through the same frontend cache backends (WAGTAILFRONTENDCACHE below).
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

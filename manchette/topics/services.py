@@ -7,7 +7,6 @@ import re
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Exists, F, Min, OuterRef, Q
@@ -16,6 +15,7 @@ from django.utils import timezone
 
 from manchette.accounts import proof
 from manchette.core.cache import purge_paths
+from manchette.core.turns import release_turn, take_turn
 from manchette.topics import linker
 from manchette.topics.models import (
     ArticleLinking,
@@ -552,7 +552,7 @@ def send_follow_digests(now=None):
     a concurrent run skips rows another holds. Returns the number of emails sent.
     """
     now = now or timezone.now()
-    if not cache.add("topics:follow-digests", "1", timeout=600):
+    if not take_turn("topics:follow-digests", 600):
         return 0  # another run is sending
     connection = None
     sent = 0
@@ -596,7 +596,7 @@ def send_follow_digests(now=None):
     finally:
         if connection is not None:
             connection.close()
-        cache.delete("topics:follow-digests")
+        release_turn("topics:follow-digests")
     return sent
 
 

@@ -1,6 +1,5 @@
 """Reader-facing topic pages (cached for anonymous readers) and the follow-by-email flow."""
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from manchette.accounts import proof
 from manchette.core.cache import is_anonymous_request, mark_cacheable
+from manchette.core.pagination import get_page
 from manchette.core.ratelimit import hit, ratelimit
 from manchette.topics import services
 from manchette.topics.forms import FollowForm
@@ -52,7 +52,7 @@ def topic_detail(request, slug):
         .filter(topic_mentions__topic=topic)
         .prefetch_related(Prefetch("lead_image__renditions"))
     )
-    page_obj = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = get_page(request, articles, ARTICLES_PER_PAGE)
     context = {"topic": topic, "articles": page_obj, "page_obj": page_obj}
     return _cacheable(request, render(request, "topics/topic_detail.html", context))
 

@@ -4,12 +4,15 @@ They run on the test database (committed data: the tests are transactional) and 
 process's Redis database, with tests.integration.settings_integration.
 """
 
+import copy
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+import uuid
 from pathlib import Path
 from urllib.parse import quote
 
@@ -63,9 +66,9 @@ class Processes:
         process.log_path = log_path
         return process
 
-    def app(self, name, **env):
+    def app(self, name, port=None, **env):
         """A gunicorn app process (one sync worker); returns its base URL once it answers."""
-        port = free_port()
+        port = port or free_port()
         process = self.start(
             name,
             [GUNICORN, "manchette.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
@@ -163,3 +166,101 @@ def processes(tmp_path):
     group = Processes(tmp_path)
     yield group
     group.stop_all()
+
+
+def shipped_environment():
+    """The variables of deploy/systemd/manchette.env.example that shape how requests reach the
+    app (the proxies it believes, its purge endpoint): the shipped deployment's values."""
+    values = {}
+    example = ROOT / "deploy" / "systemd" / "manchette.env.example"
+    for line in example.read_text().splitlines():
+        name, _, value = line.partition("=")
+        if name in {"TRUSTED_PROXIES", "FRONTEND_CACHE_PURGE_URL"}:
+            values[name] = value
+    return values
+
+
+class ProxiedApp:
+    """gunicorn with deploy/gunicorn.conf.py on a unix socket, behind Debian's nginx with the
+    shipped deploy/nginx config on 127.0.0.1: the production request path, for real."""
+
+    def __init__(self, processes):
+        from bench import nginx_conf
+
+        if not shutil.which("nginx") or not Path(nginx_conf.PURGE_MODULE).exists():
+            pytest.fail(
+                "nginx and its purge module are needed (apt-get install -y nginx-light"
+                " libnginx-mod-http-cache-purge)"
+            )
+        # A short directory: a unix socket's path is limited to 107 bytes.
+        self.dir = Path(tempfile.mkdtemp(prefix="mch-"))
+        (self.dir / "var").mkdir()
+        self.socket = self.dir / "gunicorn.sock"
+        self.port, purge_port = free_port(), free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.purge_url = f"http://127.0.0.1:{purge_port}"
+        shipped = shipped_environment()
+        # Keys of their own in the shared Redis: rate-limit counters of earlier runs (kept an
+        # hour) never count, and the test process joins them with `share_cache`.
+        self.key_prefix = f"proxied-{uuid.uuid4().hex[:12]}"
+        self.app = processes.start(
+            "gunicorn-socket",
+            [GUNICORN, "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "manchette.wsgi"],
+            GUNICORN_BIND=f"unix:{self.socket}",
+            WEB_CONCURRENCY="1",
+            GUNICORN_PRELOAD="false",
+            TRUSTED_PROXIES=shipped["TRUSTED_PROXIES"],
+            SITE_URL=self.base,
+            CACHE_KEY_PREFIX=self.key_prefix,
+        )
+        conf = nginx_conf.render(
+            self.dir,
+            var=self.dir / "var",
+            app=f"unix:{self.socket}",
+            proxy_port=self.port,
+            purge_port=purge_port,
+        )
+        self.nginx = processes.start(
+            "nginx", ["nginx", "-c", str(conf), "-p", str(self.dir), "-e", "stderr"]
+        )
+        self.wait_until_served()
+
+    def wait_until_served(self):
+        deadline = time.monotonic() + READY_SECONDS
+        while time.monotonic() < deadline:
+            for process in (self.app, self.nginx):
+                if process.poll() is not None:
+                    pytest.fail(f"exited:\n{process.log_path.read_text()[-3000:]}")
+            try:
+                if requests.get(self.base + "/robots.txt", timeout=30).status_code == 200:
+                    return
+            except (requests.ConnectionError, requests.Timeout):
+                pass
+            time.sleep(0.1)
+        pytest.fail(f"nginx + gunicorn did not answer within {READY_SECONDS} s")
+
+    def share_cache(self, settings):
+        """The test process's cache becomes the app's (its purges reach the app's pages)."""
+        caches = copy.deepcopy(settings.CACHES)
+        caches["default"]["KEY_PREFIX"] = self.key_prefix
+        settings.CACHES = caches
+
+    def frontend_cache(self):
+        """WAGTAILFRONTENDCACHE for the test process, as the shipped environment sets it."""
+        return {
+            "default": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": self.purge_url,
+            }
+        }
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture
+def proxied_app(processes):
+    stack = ProxiedApp(processes)
+    yield stack
+    processes.stop_all()
+    stack.close()

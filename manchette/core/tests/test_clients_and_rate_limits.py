@@ -2,7 +2,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from manchette.core.clients import client_ip, hashed_client_ip
+from manchette.core.clients import NO_ADDRESS, client_ip, hashed_client_ip
 from manchette.core.ratelimit import hit, ratelimit
 
 rf = RequestFactory()
@@ -30,6 +30,19 @@ def test_behind_trusted_proxies_the_first_untrusted_hop_from_the_right_is_the_cl
     spoofed = request(remote="127.0.0.1", forwarded="6.6.6.6, 192.0.2.44, 10.1.2.3")
     assert client_ip(spoofed) == "192.0.2.44"
     assert client_ip(request(remote="127.0.0.1", forwarded="not-an-ip")) == "127.0.0.1"
+
+
+def test_over_the_unix_socket_forwarded_for_is_believed_only_when_configured(settings):
+    # gunicorn bound to a unix socket gives no REMOTE_ADDR: nginx's X-Forwarded-For is the
+    # only address there is, believed when TRUSTED_PROXIES names the socket (`unix`).
+    settings.TRUSTED_PROXIES = ["unix", "127.0.0.1"]
+    assert client_ip(request(remote="", forwarded="6.6.6.6, 192.0.2.44")) == "192.0.2.44"
+    assert client_ip(request(remote="", forwarded="192.0.2.45")) == "192.0.2.45"
+    assert client_ip(request(remote="")) == NO_ADDRESS
+    # Nothing else is believed by that entry: an address that is not a proxy's still wins.
+    assert client_ip(request(remote="198.51.100.7", forwarded="1.2.3.4")) == "198.51.100.7"
+    settings.TRUSTED_PROXIES = ["127.0.0.1", "::1"]
+    assert client_ip(request(remote="", forwarded="192.0.2.44")) == NO_ADDRESS
 
 
 def test_hashed_address_is_stable_and_not_the_address(settings):

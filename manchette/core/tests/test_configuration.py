@@ -87,6 +87,7 @@ def test_production_settings_pass_check_deploy():
         SECRET_KEY="x" * 20 + "-production-secret-key-for-the-check-0123456789",
         ALLOWED_HOSTS="journal.example",
         SITE_URL="https://journal.example",
+        TRUSTED_PROXIES="unix,127.0.0.1,::1",  # the shipped environment's
     )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

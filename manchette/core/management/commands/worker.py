@@ -8,12 +8,12 @@ while Redis is down (a cache lock that cannot be taken would stop it).
 
 import logging
 import threading
-from datetime import timedelta
 
 from django.core.management import call_command
-from django.db import IntegrityError, close_old_connections, connection, transaction
-from django.utils import timezone
+from django.db import close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from manchette.core.turns import take_turn
 
 logger = logging.getLogger("manchette.worker")
 TICK_SECONDS = 30
@@ -31,22 +31,10 @@ CLOCK_COMMANDS = [
 
 
 def take_clock_turn(now=None, name="clock", every=TICK_SECONDS):
-    """True for the one worker that starts this tick: the row moves forward only if the last
-    tick started at least `every` - 1 seconds ago, in one UPDATE, so two workers cannot both
-    find it due (PostgreSQL re-checks the condition on the row the first one updated). Jobs
-    that run less often (the daily retention) take a turn of their own name."""
-    from manchette.core.models import ClockTurn
-
-    now = now or timezone.now()
-    due = ClockTurn.objects.filter(name=name, started_at__lte=now - timedelta(seconds=every - 1))
-    if due.update(started_at=now):
-        return True
-    try:
-        with transaction.atomic():
-            ClockTurn.objects.create(name=name, started_at=now)
-    except IntegrityError:  # the row exists: another worker's tick is under way
-        return False
-    return True
+    """True for the one worker that starts this tick (a turn in the database, see
+    `manchette.core.turns`): due once the last tick started at least `every` - 1 seconds ago.
+    Jobs that run less often (the daily retention) take a turn of their own name."""
+    return take_turn(name, every - 1, now)
 
 
 def run_clock_tick():

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from manchette.core.cache import purge_site
-from manchette.core.site_structure import home_page
+from manchette.core.site_structure import home_page, sync_site
 from manchette.demo import seeding
 from manchette.news.models import Flash
 
@@ -19,6 +19,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         home = home_page()
+        sync_site()  # the demo's links, sitemap and feeds name SITE_URL
         seeding.seed_site_settings()
         sections = seeding.seed_sections(home)
         authors = seeding.seed_authors(home)

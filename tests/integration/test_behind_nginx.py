@@ -1,0 +1,103 @@
+"""The shipped deployment, for real: Debian's nginx with deploy/nginx in front of gunicorn
+with deploy/gunicorn.conf.py on a unix socket, and the shipped environment's TRUSTED_PROXIES
+and purge endpoint (deploy/systemd/manchette.env.example)."""
+
+import pytest
+import requests
+from requests.adapters import HTTPAdapter
+
+from manchette.news.factories import ArticleFactory
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.redis,
+    pytest.mark.django_db(transaction=True),
+]
+
+SIGNIN_LIMIT = 5  # accounts.views.signin: "5/h" per address
+
+
+class FromAddress(HTTPAdapter):
+    """Connections from one local source address (127.0.0.x): another reader, for nginx."""
+
+    def __init__(self, address):
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["source_address"] = (self.address, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def reader(address):
+    session = requests.Session()
+    session.mount("http://", FromAddress(address))
+    return session
+
+
+def ask_for_signin_links(base, browser, emails):
+    assert browser.get(base + "/compte/connexion/", timeout=30).status_code == 200
+    return [
+        browser.post(
+            base + "/compte/connexion/",
+            data={"email": email, "csrfmiddlewaretoken": browser.cookies["csrftoken"]},
+            timeout=30,
+        ).status_code
+        for email in emails
+    ]
+
+
+def test_readers_behind_nginx_and_the_unix_socket_keep_their_own_rate_limits(proxied_app):
+    base = proxied_app.base
+    # Six readers, each from an address of their own, ask for a sign-in link.
+    readers = {f"127.0.0.{n}": reader(f"127.0.0.{n}") for n in range(2, 8)}
+    statuses = {
+        address: ask_for_signin_links(base, browser, [f"lecteur{address[-1]}@example.org"])
+        for address, browser in readers.items()
+    }
+    assert statuses == {address: [200] for address in readers}, proxied_app.app.log_path
+
+    # One of them goes on: its own sixth request is refused, and only its own.
+    first = readers["127.0.0.2"]
+    more = [f"autre{n}@example.org" for n in range(SIGNIN_LIMIT)]
+    assert ask_for_signin_links(base, first, more) == [200] * (SIGNIN_LIMIT - 1) + [429]
+    # A forged X-Forwarded-For does not make it someone else: nginx appends the real peer.
+    forged = first.post(
+        base + "/compte/connexion/",
+        data={"email": "faux@example.org", "csrfmiddlewaretoken": first.cookies["csrftoken"]},
+        headers={"X-Forwarded-For": "192.0.2.99"},
+        timeout=30,
+    )
+    assert forged.status_code == 429
+    assert ask_for_signin_links(base, readers["127.0.0.3"], ["encore@example.org"]) == [200]
+
+
+def test_an_unpublished_article_leaves_nginx_at_once(proxied_app, settings):
+    # The test process publishes, as the admin does, with the shipped purge endpoint.
+    proxied_app.share_cache(settings)
+    settings.WAGTAILFRONTENDCACHE = proxied_app.frontend_cache()
+    settings.SITE_URL = proxied_app.base
+    article = ArticleFactory(title="Un article bientôt retiré")
+    url = proxied_app.base + article.url
+
+    first = requests.get(url, timeout=30)
+    assert first.status_code == 200 and "bientôt retiré" in first.text
+    second = requests.get(url, timeout=30)
+    assert (second.status_code, second.headers["X-Cache"]) == (200, "HIT")
+
+    article.unpublish()
+    gone = requests.get(url, timeout=30)
+    assert gone.status_code == 404, gone.headers
+    assert "bientôt retiré" not in gone.text
+    assert requests.get(url, timeout=30).status_code == 404
+
+    # Published again: the 404 nginx kept a few seconds is evicted as well.
+    article.refresh_from_db()
+    article.save_revision().publish()
+    back = requests.get(url, timeout=30)
+    assert back.status_code == 200 and "bientôt retiré" in back.text
+    assert requests.get(url, timeout=30).headers["X-Cache"] == "HIT"
+
+    # Deleted: gone from nginx at once as well.
+    article.delete()
+    assert requests.get(url, timeout=30).status_code == 404
