@@ -2,10 +2,12 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from manchette.core import views as core_views
+from manchette.core.ratelimit import ratelimit
 from manchette.news import feeds, sitemaps
 
 urlpatterns = [
@@ -37,6 +39,13 @@ if settings.SERVE_MEDIA:
     )
 
 urlpatterns += [
+    # The password form of a private page posts here; the catch-all route below would take
+    # it. Limited: each attempt is a guess at the page's password.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        ratelimit("page-password", "10/m")(wagtail_views.authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Wagtail's page serving, with a faster route to the page (see core/views.py).
     re_path(r"^((?:[\w\-]+/)*)$", core_views.serve, name="manchette_serve"),
     path("", include(wagtail_urls)),

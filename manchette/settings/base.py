@@ -239,6 +239,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Wagtail
 WAGTAIL_SITE_NAME = os.environ.get("SITE_NAME", "Manchette")
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+# A page restricted to signed-in readers sends them to the readers' sign-in (e-mailed link),
+# not to Wagtail's password form (/_util/login/, which the site does not route).
+WAGTAIL_FRONTEND_LOGIN_URL = "/compte/connexion/"
 WAGTAILADMIN_USER_LOGIN_FORM = "manchette.core.admin_forms.LoginForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
