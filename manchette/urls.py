@@ -11,6 +11,8 @@ from manchette.core.ratelimit import ratelimit
 from manchette.news import feeds, sitemaps
 
 urlpatterns = [
+    # Wagtail's sign-in and password reset, rate limited (same paths, matched first).
+    path("admin/", include("manchette.accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("manchette.search.urls")),

@@ -9,6 +9,8 @@ from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 
+from manchette.accounts import policy
+
 SIGNIN_SALT = "accounts.signin"
 SIGNIN_MAX_AGE = 30 * 60
 
@@ -65,6 +67,8 @@ def user_for_token(token):
         return user
     if _last_login_stamp(user) != stamp:
         return None
+    if not policy.may_use_email_link(user):
+        return None  # an admin account signs in with its password only
     return user
 
 

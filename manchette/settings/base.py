@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "manchette.accounts.policy.AdminSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -279,6 +280,16 @@ COMMENTS_NOTIFY_DELAY_SECONDS = int(os.environ.get("COMMENTS_NOTIFY_DELAY_SECOND
 REACTIONS_REACT_RATE = os.environ.get("REACTIONS_REACT_RATE", "30/m")
 REACTIONS_NEW_READER_RATE = os.environ.get("REACTIONS_NEW_READER_RATE", "20/h")
 REACTIONS_STATE_RATE = os.environ.get("REACTIONS_STATE_RATE", "120/m")
+
+# Admin accounts (staff, superusers, groups that may open the admin) sign in with their
+# password only, for sessions this long; readers keep Django's two weeks. The admin's sign-in
+# and password reset are limited per client address and per account (accounts/admin_urls.py).
+ADMIN_SESSION_SECONDS = int(os.environ.get("ADMIN_SESSION_SECONDS", str(4 * 3600)))
+ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "60/h")
+ADMIN_LOGIN_ACCOUNT_RATE = os.environ.get("ADMIN_LOGIN_ACCOUNT_RATE", "10/h")
+ADMIN_PASSWORD_RESET_RATE = os.environ.get("ADMIN_PASSWORD_RESET_RATE", "10/h")
+ADMIN_PASSWORD_RESET_ACCOUNT_RATE = os.environ.get("ADMIN_PASSWORD_RESET_ACCOUNT_RATE", "3/h")
+
 
 # Security
 SESSION_COOKIE_HTTPONLY = True
