@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from manchette.core import media
 from manchette.core import views as core_views
 from manchette.core.ratelimit import ratelimit
 from manchette.news import feeds, sitemaps
@@ -14,6 +14,13 @@ urlpatterns = [
     # Wagtail's sign-in and password reset, rate limited (same paths, matched first).
     path("admin/", include("manchette.accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Every document an attachment, sandboxed (core/media.py); Wagtail's view underneath.
+    re_path(r"^documents/(\d+)/(.*)$", media.serve_document, name="wagtaildocs_serve"),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        ratelimit("document-password", "10/m")(media.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("manchette.search.urls")),
     path("sujets/", include("manchette.topics.urls")),
@@ -35,8 +42,7 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(
         path(
             f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve_media,
-            {"document_root": settings.MEDIA_ROOT},
+            media.serve_media,
         )
     )
 

@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from manchette.core import signals  # noqa: F401
+        from manchette.core import media, signals  # noqa: F401 (checks, receivers)

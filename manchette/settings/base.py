@@ -191,8 +191,12 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-# Media served by the app in the embedded set-up; nginx or object storage serves them at scale.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Pictures under /media/ served by the app: on for `make run` (settings/dev.py) only; nginx or
+# object storage serves them otherwise. Documents never go through /media/ (core/media.py).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Documents only through Wagtail's view (private collections honoured), all as attachments.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -289,7 +293,6 @@ ADMIN_LOGIN_RATE = os.environ.get("ADMIN_LOGIN_RATE", "60/h")
 ADMIN_LOGIN_ACCOUNT_RATE = os.environ.get("ADMIN_LOGIN_ACCOUNT_RATE", "10/h")
 ADMIN_PASSWORD_RESET_RATE = os.environ.get("ADMIN_PASSWORD_RESET_RATE", "10/h")
 ADMIN_PASSWORD_RESET_ACCOUNT_RATE = os.environ.get("ADMIN_PASSWORD_RESET_ACCOUNT_RATE", "3/h")
-
 
 # Security
 SESSION_COOKIE_HTTPONLY = True
