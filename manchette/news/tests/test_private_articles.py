@@ -226,3 +226,13 @@ def test_an_article_made_private_after_it_was_queued_is_left_out_of_the_digest(s
     text = message.get_body(preferencelist=("plain",)).get_content()
     assert_hidden(text, "digest")
     assert PUBLIC_TITLE in text
+
+
+@pytest.mark.parametrize("kind", ["password", "section"])
+def test_topic_counts_leave_a_private_article_out(site, kind):
+    from manchette.topics.models import Topic
+
+    made = site(kind)
+    assert Topic.objects.with_article_counts().get(pk=made["topic"].pk).article_count == 1
+    PageViewRestriction.objects.all().delete()
+    assert Topic.objects.with_article_counts().get(pk=made["topic"].pk).article_count == 2
