@@ -236,3 +236,14 @@ def test_topic_counts_leave_a_private_article_out(site, kind):
     assert Topic.objects.with_article_counts().get(pk=made["topic"].pk).article_count == 1
     PageViewRestriction.objects.all().delete()
     assert Topic.objects.with_article_counts().get(pk=made["topic"].pk).article_count == 2
+
+
+def test_an_article_made_private_after_pages_were_cached_disappears_at_once(client, site):
+    made = site("password")
+    PageViewRestriction.objects.all().delete()
+    urls = ["/", "/recherche/?q=confidentielle", "/flux/", made["secret"].section.url]
+    for url in urls:  # cached, with the site known to have no private page
+        assert SECRET_TITLE in client.get(url).content.decode(), url
+    restrict(made["secret"], "groups")
+    for url in urls:
+        assert_hidden(client.get(url).content.decode(), url)
