@@ -1,15 +1,26 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve as serve_media
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from manchette.core import media
 from manchette.core import views as core_views
+from manchette.core.ratelimit import ratelimit
 from manchette.news import feeds, sitemaps
 
 urlpatterns = [
+    # Wagtail's sign-in and password reset, rate limited (same paths, matched first).
+    path("admin/", include("manchette.accounts.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
+    # Every document an attachment, sandboxed (core/media.py); Wagtail's view underneath.
+    re_path(r"^documents/(\d+)/(.*)$", media.serve_document, name="wagtaildocs_serve"),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        ratelimit("document-password", "10/m")(media.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", include("manchette.search.urls")),
     path("sujets/", include("manchette.topics.urls")),
@@ -32,12 +43,18 @@ if settings.SERVE_MEDIA:
     urlpatterns.append(
         path(
             f"{settings.MEDIA_URL.strip('/')}/<path:path>",
-            serve_media,
-            {"document_root": settings.MEDIA_ROOT},
+            media.serve_media,
         )
     )
 
 urlpatterns += [
+    # The password form of a private page posts here; the catch-all route below would take
+    # it. Limited: each attempt is a guess at the page's password.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        ratelimit("page-password", "10/m")(wagtail_views.authenticate_with_password),
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Wagtail's page serving, with a faster route to the page (see core/views.py).
     re_path(r"^((?:[\w\-]+/)*)$", core_views.serve, name="manchette_serve"),
     path("", include(wagtail_urls)),

@@ -6,3 +6,7 @@ class AccountsConfig(AppConfig):
     name = "manchette.accounts"
     label = "accounts"
     verbose_name = _("Comptes")
+
+    def ready(self):
+        # Connects the admin accounts' session rules to the sign-in signal.
+        from manchette.accounts import policy  # noqa: F401

@@ -12,7 +12,7 @@ from django.db.models.functions import Lower
 from django.db.models.lookups import Exact
 from django.utils.crypto import get_random_string
 
-from manchette.accounts import proof
+from manchette.accounts import policy, proof
 
 SIGNIN_COOKIE = "manchette_connexion"
 SIGNIN_COOKIE_SALT = "manchette.accounts.signin-browser"
@@ -94,7 +94,8 @@ def user_for_proof(found):
     loser's insert fails and it reads the winner's account."""
     user = find_user(found.email)
     if user is not None:
-        return user
+        # An admin account signs in with its password only (and its second factor).
+        return user if policy.may_use_email_link(user) else None
     if with_email(found.email).filter(is_active=False).exists():
         return None
     try:

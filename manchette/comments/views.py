@@ -37,6 +37,7 @@ from manchette.comments.models import Comment, CommentStatus
 from manchette.comments.threads import article_thread, clean_sort, root_page_of
 from manchette.core.clients import hashed_client_ip
 from manchette.core.ratelimit import limited_response, ratelimit
+from manchette.core.visibility import is_restricted
 from manchette.news.models import ArticlePage
 
 HELD_MESSAGE = gettext_lazy(
@@ -123,8 +124,8 @@ def _article_id(value):
 
 
 def _live_article(article_id):
-    """The live article `article_id`, or a 404."""
-    return get_object_or_404(ArticlePage.objects.live(), pk=_article_id(article_id))
+    """The article `article_id` if the public may see it, or a 404."""
+    return get_object_or_404(ArticlePage.objects.visible(), pk=_article_id(article_id))
 
 
 # All that posting reads of the article: its answers show the title and link to it.
@@ -147,14 +148,15 @@ def _posted_article(article_id):
     with connection.cursor() as cursor:
         cursor.execute(sql, [_article_id(article_id), True])
         row = cursor.fetchone()
-    if row is None:
+    # A private article's comments are closed: checked only when the site has one.
+    if row is None or is_restricted(row[0]):
         raise Http404
     return ArticlePage.from_db(connection.alias, POSTED_ARTICLE_FIELDS, row)
 
 
 def _visible_comment(pk, request=None):
     comment = get_object_or_404(Comment.objects.select_related("article", "thread"), pk=pk)
-    if not comment.article.live:
+    if not comment.article.live or is_restricted(comment.article_id):
         raise Http404
     return comment
 
@@ -451,6 +453,8 @@ def new_comments(request, article_id):
     """How many comments appeared since the reader's page was rendered (polled)."""
     since = request.GET.get("depuis", "0")
     since = int(since) if _small_int(since) else 0
+    if is_restricted(article_id):
+        raise Http404
     count = Comment.objects.published().filter(article_id=article_id, pk__gt=since).count()
     response = JsonResponse({"count": count})
     patch_cache_control(response, public=True, max_age=10)

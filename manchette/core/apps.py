@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from manchette.core import checks, policies, signals  # noqa: F401
+        from manchette.core import checks, media, policies, signals  # noqa: F401

@@ -6,7 +6,6 @@ served inline by the app.
 """
 
 import ipaddress
-import os
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -16,7 +15,6 @@ from django.http.request import validate_host
 from manchette.core.clients import UNIX_SOCKET
 
 # deploy/gunicorn.conf.py's default bind.
-DEFAULT_BIND = "unix:/run/manchette/gunicorn.sock"
 
 
 def _proxy_warnings(bind, proxies):
@@ -79,11 +77,9 @@ def _site_url_warnings(site_url, allowed_hosts):
 
 @register(Tags.security, deploy=True)
 def check_production_path(app_configs=None, **kwargs):
-    warnings = _proxy_warnings(
-        os.environ.get("GUNICORN_BIND", DEFAULT_BIND), settings.TRUSTED_PROXIES
-    )
+    warnings = _proxy_warnings(settings.GUNICORN_BIND, settings.TRUSTED_PROXIES)
     warnings += _site_url_warnings(settings.SITE_URL, settings.ALLOWED_HOSTS)
-    if getattr(settings, "SERVE_MEDIA", False):
+    if settings.SERVE_MEDIA:
         warnings.append(
             Warning(
                 "SERVE_MEDIA is on: the app serves uploaded files from the site's origin.",

@@ -9,7 +9,7 @@ def _nav_sections():
     if sections is None:
         sections = [
             {"title": s.title, "url": s.url, "slug": s.slug}
-            for s in SectionPage.objects.live().order_by("menu_order", "title")
+            for s in SectionPage.objects.visible().order_by("menu_order", "title")
         ]
         shared_set("chrome:nav", sections, timeout=3600)
     return sections

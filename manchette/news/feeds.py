@@ -24,7 +24,7 @@ class LatestArticlesFeed(Feed):
     def get_object(self, request, slug=None):
         if slug is None:
             return None
-        return get_object_or_404(SectionPage.objects.live(), slug=slug)
+        return get_object_or_404(SectionPage.objects.visible(), slug=slug)
 
     def title(self, section):
         from manchette.core.models import SiteSettings

@@ -19,12 +19,13 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import StreamField
 from wagtail.images.models import Image
-from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.models import Page, PageManager
 from wagtail.search import index
 
 from manchette.core.cache import CachedPageMixin, shared_get, shared_set
 from manchette.core.frenchtext import search_document
 from manchette.core.pagination import get_page, page_number, page_of
+from manchette.core.visibility import VisiblePageQuerySet
 from manchette.news.blocks import ArticleBodyBlock
 
 ARTICLES_PER_PAGE = 12
@@ -43,6 +44,8 @@ class SectionPage(CachedPageMixin, Page):
     subpage_types = ["news.ArticlePage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("menu_order")]
+
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
 
     class Meta:
         verbose_name = _("rubrique")
@@ -75,7 +78,7 @@ class AuthorIndexPage(CachedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = (
-            AuthorPage.objects.live()
+            AuthorPage.objects.visible()
             .child_of(self)
             .prefetch_related(
                 Prefetch("photo", queryset=Image.objects.prefetch_renditions("fill-96x96"))
@@ -99,6 +102,8 @@ class AuthorPage(CachedPageMixin, Page):
         related_name="+",
     )
 
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
+
     parent_page_types = ["news.AuthorIndexPage"]
     subpage_types = []
 
@@ -119,11 +124,12 @@ class AuthorPage(CachedPageMixin, Page):
         return context
 
 
-class ArticleQuerySet(PageQuerySet):
+class ArticleQuerySet(VisiblePageQuerySet):
     def listing(self):
-        """Live articles, newest first, with what a list of teasers shows, in three queries."""
+        """Articles the public may see, newest first, with what a list of teasers shows, in
+        three queries."""
         return (
-            self.live()
+            self.visible()
             .select_related("section")
             .prefetch_related(
                 "authors",
@@ -156,7 +162,7 @@ class ArticleQuerySet(PageQuerySet):
         return {"lead": lead, "sections": sections}
 
     def published_since(self, since):
-        return self.live().filter(first_published_at__gte=since)
+        return self.visible().filter(first_published_at__gte=since)
 
 
 class ArticlePage(CachedPageMixin, Page):

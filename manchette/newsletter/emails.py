@@ -63,9 +63,16 @@ def article_entry(article):
 
 
 def issue_context(issue, *, preview=False):
+    from manchette.news.models import ArticlePage
+
     items = issue.items.select_related(
         "article", "article__lead_image", "article__section"
     ).order_by("sort_order")
+    # An article made private (or unpublished) since it was chosen is left out. Checked by id:
+    # a preview's items are unsaved (no SQL to add a condition to).
+    chosen = [item.article_id for item in items]
+    visible = set(ArticlePage.objects.visible().filter(pk__in=chosen).values_list("pk", flat=True))
+    items = [item for item in items if item.article_id in visible]
     flash_url = ""
     if issue.flash_id and issue.flash:
         flash_url = absolute(issue.flash.url)

@@ -315,7 +315,7 @@ def digest_articles(newsletter_list, now):
     from manchette.news.models import ArticlePage
 
     days = 7 if newsletter_list.kind == ListKind.WEEKLY else 1
-    articles = ArticlePage.objects.live().filter(
+    articles = ArticlePage.objects.visible().filter(
         first_published_at__gte=now - timedelta(days=days), first_published_at__lte=now
     )
     if newsletter_list.section_id:
@@ -396,7 +396,7 @@ def send_flash_alert(flash, now=None):
                 automatic=True,
             )
             if flash.link_page_id:
-                article = ArticlePage.objects.live().filter(pk=flash.link_page_id).first()
+                article = ArticlePage.objects.visible().filter(pk=flash.link_page_id).first()
                 if article is not None:
                     NewsletterIssueItem.objects.create(issue=issue, article=article)
     except IntegrityError:  # another process sent this flash first

@@ -29,6 +29,7 @@ from manchette.accounts.readers import (
     remember_reader,
     signed_token_of,
 )
+from manchette.core.cache import any_view_restriction
 from manchette.core.clients import client_network
 from manchette.core.ratelimit import hit, limited_response
 from manchette.news.models import ArticlePage
@@ -55,11 +56,13 @@ def _limited(request, scope, rate):
 
 
 def _is_live_article(article_id):
-    """Whether the id is a live article: a cache hit, or one query the first time."""
+    """Whether the id is an article the public may see: a cache hit, or one query the first
+    time. The kept answer counts only while no page of the site is private (a restriction
+    made since must be seen at once)."""
     key = LIVE_ARTICLE_CACHE_KEY.format(article_id=article_id)
-    if cache.get(key):
+    if not any_view_restriction() and cache.get(key):
         return True
-    live = ArticlePage.objects.live().filter(pk=article_id).exists()
+    live = ArticlePage.objects.visible().filter(pk=article_id).exists()
     if live:
         cache.set(key, True, timeout=300)
     return live
@@ -158,7 +161,7 @@ def react(request, article_id):
         limited = _limited(request, "reactions-react", settings.REACTIONS_REACT_RATE)
         if limited:
             return limited
-    article = ArticlePage.objects.live().filter(pk=article_id).first()
+    article = ArticlePage.objects.visible().filter(pk=article_id).first()
     if article is None:
         return _article_not_found(request)
     if request.method == "GET":

@@ -32,11 +32,12 @@ def score(document, terms):
 
 
 def search_articles(query):
-    """Live articles matching every term of `query`, best first (then newest first)."""
+    """Articles the public may see that match every term of `query`, best first (then
+    newest first)."""
     terms = query_terms(query)
     if not terms:
         return []
-    candidates = ArticlePage.objects.live()
+    candidates = ArticlePage.objects.visible()
     for term in terms:
         # Words start after a space, so " elect" matches "election" and "electorale".
         candidates = candidates.filter(search_document__contains=" " + term)

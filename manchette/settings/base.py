@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "manchette.accounts.policy.AdminSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -209,9 +210,12 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
-# Media served by the app in the embedded set-up (SERVE_MEDIA=true); nginx or object storage
-# serves them at scale. dev.py and test.py always serve them.
+# Pictures under /media/ served by the app: on for `make run` (settings/dev.py) only; nginx or
+# object storage serves them otherwise. Documents never go through /media/ (core/media.py).
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Documents only through Wagtail's view (private collections honoured), all as attachments.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -259,6 +263,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Manchette")
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+# A page restricted to signed-in readers sends them to the readers' sign-in (e-mailed link),
+# not to Wagtail's password form (/_util/login/, which the site does not route).
+WAGTAIL_FRONTEND_LOGIN_URL = "/compte/connexion/"
 WAGTAILADMIN_USER_LOGIN_FORM = "manchette.core.admin_forms.LoginForm"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
@@ -329,6 +336,18 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 PRIVACY_UNCONFIRMED_DAYS = env_int("PRIVACY_UNCONFIRMED_DAYS", 7)
 PRIVACY_NETWORK_HASH_DAYS = env_int("PRIVACY_NETWORK_HASH_DAYS", 365)
 PRIVACY_LOG_DAYS = env_int("PRIVACY_LOG_DAYS", 30)
+
+# Admin accounts (staff, superusers, groups that may open the admin) sign in with their
+# password only, for sessions this long; readers keep Django's two weeks. The admin's sign-in
+# and password reset are limited per client address and per account (accounts/admin_urls.py).
+# Where gunicorn listens (deploy/gunicorn.conf.py reads the same variable): `check --deploy`
+# compares it with TRUSTED_PROXIES.
+GUNICORN_BIND = env("GUNICORN_BIND", "unix:/run/manchette/gunicorn.sock")
+ADMIN_SESSION_SECONDS = env_int("ADMIN_SESSION_SECONDS", 4 * 3600)
+ADMIN_LOGIN_RATE = env("ADMIN_LOGIN_RATE", "60/h")
+ADMIN_LOGIN_ACCOUNT_RATE = env("ADMIN_LOGIN_ACCOUNT_RATE", "10/h")
+ADMIN_PASSWORD_RESET_RATE = env("ADMIN_PASSWORD_RESET_RATE", "10/h")
+ADMIN_PASSWORD_RESET_ACCOUNT_RATE = env("ADMIN_PASSWORD_RESET_ACCOUNT_RATE", "3/h")
 
 # Security
 SESSION_COOKIE_HTTPONLY = True

@@ -33,4 +33,6 @@ LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}
 LOGGING["loggers"]["django_tasks_db"] = {"level": "WARNING"}
 LOGGING["root"]["level"] = "WARNING"
 WHITENOISE_USE_FINDERS = True
+# Pictures served by the app, as under `make run` (browser tests show them).
+SERVE_MEDIA = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
+from manchette.core.visibility import visible_q
 from manchette.topics.linker import normalise_name
 
 
@@ -30,7 +31,7 @@ class TopicQuerySet(models.QuerySet):
         return self.annotate(
             article_count=models.Count(
                 "mentions",
-                filter=models.Q(mentions__article__live=True),
+                filter=visible_q("mentions__article__"),
             )
         )
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from manchette.accounts import proof
 from manchette.core.cache import purge_paths
 from manchette.core.turns import release_turn, take_turn
+from manchette.core.visibility import visible_q
 from manchette.topics import linker
 from manchette.topics.models import (
     ArticleLinking,
@@ -443,7 +444,7 @@ def queue_follow_notifications(*, article_ids=None, now=None):
     """
     now = now or timezone.now()
     mentions = ArticleTopic.objects.filter(
-        article__live=True,
+        visible_q("article__"),
         article__first_published_at__gte=now - news_max_age(),
         article__first_published_at__lte=now,
         topic__confirmed=True,
@@ -474,7 +475,7 @@ def drop_stale_notifications():
         article_id=OuterRef("article_id"), topic_id=OuterRef("follow__topic_id")
     )
     stale = TopicNotification.objects.pending().filter(
-        Q(article__live=False) | Q(follow__topic__confirmed=False) | ~Exists(mention)
+        ~visible_q("article__") | Q(follow__topic__confirmed=False) | ~Exists(mention)
     )
     stale_ids = list(stale.values_list("pk", flat=True))
     return TopicNotification.objects.filter(pk__in=stale_ids).delete()[0]
@@ -565,10 +566,10 @@ def send_follow_digests(now=None):
                     rows = list(
                         TopicNotification.objects.pending()
                         .filter(
+                            visible_q("article__"),
                             follow__email=email,
                             follow__confirmed=True,
                             follow__topic__confirmed=True,
-                            article__live=True,
                         )
                         .select_related("follow__topic", "article")
                         .select_for_update(skip_locked=True, of=("self",))
