@@ -9,8 +9,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
-from manchette.accounts import services
 from manchette.accounts.policy import ADMIN_SESSION_MARK
+from manchette.accounts.tests.links import bound_token
 
 pytestmark = pytest.mark.django_db
 
@@ -61,14 +61,15 @@ def test_an_admin_account_gets_no_signin_link_and_the_page_says_the_same(client,
 @pytest.mark.parametrize("kind", ADMIN_KINDS)
 def test_a_link_made_for_an_admin_account_signs_no_one_in(client, kind):
     user = make_account(kind)
-    token = services.signin_token(user.email)  # as an old link, or one forged with the key
+    # A link as the browser would get it (or one forged with the key): only the policy refuses.
+    token = bound_token(client, user.email)
     assert client.post(f"/compte/connexion/{token}/").status_code == 400
     response = client.get("/admin/")
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
 
 def test_a_reader_link_still_signs_in(client):
-    client.post(f"/compte/connexion/{services.signin_token('lecteur@example.org')}/")
+    client.post(f"/compte/connexion/{bound_token(client)}/")
     assert client.get("/compte/").status_code == 200
 
 
@@ -91,12 +92,12 @@ def test_admin_sessions_are_short_and_readers_keep_theirs(client, settings, reme
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
 
     reader = Client()
-    reader.post(f"/compte/connexion/{services.signin_token('lecteur@example.org')}/")
+    reader.post(f"/compte/connexion/{bound_token(reader)}/")
     assert reader.session.get_expiry_age() == settings.SESSION_COOKIE_AGE > 3 * 3600
 
 
 def test_a_reader_session_does_not_open_the_admin_once_the_account_is_promoted(client):
-    client.post(f"/compte/connexion/{services.signin_token('lecteur@example.org')}/")
+    client.post(f"/compte/connexion/{bound_token(client)}/")
     user = get_user_model().objects.get(email="lecteur@example.org")
     user.is_superuser = user.is_staff = True
     user.save()

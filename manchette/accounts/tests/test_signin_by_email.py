@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from manchette.accounts import services
+from manchette.accounts.tests.links import bound_token
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +42,6 @@ def test_same_answer_whether_or_not_the_account_exists(client, django_user_model
     known = client.post("/compte/connexion/", {"email": "connu@example.org"}).content
     unknown = client.post("/compte/connexion/", {"email": "inconnu@example.org"}).content
     assert known.replace(b"connu@", b"X@") == unknown.replace(b"inconnu@", b"X@")
-
-
-def bound_token(client, email="lecteur@example.org"):
-    """A link's token for `email`, bound to `client` as a sign-in request binds it."""
-    nonce, cookie = services.new_browser_nonce()
-    client.cookies[services.SIGNIN_COOKIE] = cookie
-    return services.signin_token(email, services.browser_hash(nonce))
 
 
 def test_next_must_stay_on_the_site(client):
