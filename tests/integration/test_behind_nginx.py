@@ -101,3 +101,23 @@ def test_an_unpublished_article_leaves_nginx_at_once(proxied_app, settings):
     # Deleted: gone from nginx at once as well.
     article.delete()
     assert requests.get(url, timeout=30).status_code == 404
+
+
+def test_nginx_serves_uploaded_pictures_only_and_never_as_a_page(proxied_app):
+    media = proxied_app.dir / "var" / "media"
+    (media / "images").mkdir(parents=True)
+    (media / "documents").mkdir()
+    (media / "images" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    (media / "images" / "piege.html").write_text("<script>alert(document.cookie)</script>")
+    (media / "documents" / "rapport.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    base = proxied_app.base + "/media/"
+
+    picture = requests.get(base + "images/photo.png", timeout=30)
+    assert picture.status_code == 200
+    assert picture.headers["Content-Type"] == "image/png"
+    assert picture.headers["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in picture.headers["Content-Security-Policy"]
+    # An uploaded page, and any document, never comes from /media/ (documents go through the
+    # app, which sends them as attachments and checks private collections).
+    assert requests.get(base + "images/piege.html", timeout=30).status_code == 404
+    assert requests.get(base + "documents/rapport.png", timeout=30).status_code == 404
