@@ -40,6 +40,20 @@ MAX_AGES = {
     "newsletter-preferences": 30 * DAY,
     "signin": 30 * 60,
 }
+# Unsubscribe links already in readers' mailboxes were signed before this module, each app with
+# its own salt and payload. They must keep working (an old issue must still let one leave):
+# (old salt, the old payload as today's, or None). Their rows are named by primary key only.
+LEGACY_UNSUBSCRIBE = {
+    "newsletter-unsubscribe": (
+        "manchette.newsletter.unsubscribe",
+        lambda data: data if isinstance(data, dict) else None,
+    ),
+    "comment-unsubscribe": (
+        "comments.unsubscribe",
+        lambda data: {"s": data} if isinstance(data, int) else None,
+    ),
+    "topic-unsubscribe": ("topics.unfollow", lambda data: data if isinstance(data, dict) else None),
+}
 BROWSER_COOKIE = "manchette_invite"
 BROWSER_SALT = "manchette.proof.browser"
 
@@ -77,15 +91,36 @@ def issue(purpose, email, **payload):
     )
 
 
-def read(purpose, token, max_age=None):
-    """The `Proof` in `token` for `purpose`, or InvalidProof (bad, other purpose, expired)."""
+def _loads(token, salt, max_age):
     try:
-        max_age = MAX_AGES[purpose] if max_age is None else max_age
-        data = signing.loads(token, salt=_salt(purpose), max_age=max_age)
+        return signing.loads(token, salt=salt, max_age=max_age)
     except signing.SignatureExpired:
         raise InvalidProof("expired")
     except (signing.BadSignature, ValueError, TypeError):
         raise InvalidProof()
+
+
+def _read_legacy(purpose, token, max_age):
+    """The proof in an unsubscribe link signed before this module (no address: "")."""
+    if purpose not in LEGACY_UNSUBSCRIBE:
+        raise InvalidProof()
+    salt, convert = LEGACY_UNSUBSCRIBE[purpose]
+    data = convert(_loads(token, salt, max_age))
+    if data is None:
+        raise InvalidProof()
+    email = data.pop("e", "")
+    return Proof(email=email if isinstance(email, str) else "", data=data)
+
+
+def read(purpose, token, max_age=None):
+    """The `Proof` in `token` for `purpose`, or InvalidProof (bad, other purpose, expired)."""
+    max_age = MAX_AGES[purpose] if max_age is None else max_age
+    try:
+        data = _loads(token, _salt(purpose), max_age)
+    except InvalidProof as refused:
+        if refused.expired:
+            raise
+        return _read_legacy(purpose, token, max_age)
     if not isinstance(data, dict) or not isinstance(data.get("e"), str):
         raise InvalidProof()
     return Proof(email=data.pop("e"), data=data)
@@ -94,7 +129,10 @@ def read(purpose, token, max_age=None):
 def named(queryset, found, key, email_field="email"):
     """The row of `queryset` that `found` names by `key`, still at the proven address (a row
     whose address changed since is not the one the link was sent for), or InvalidProof."""
-    row = queryset.filter(pk=found.data.get(key), **{email_field: found.email}).first()
+    rows = queryset.filter(pk=found.data.get(key))
+    if found.email:  # an old unsubscribe link names its row by key only
+        rows = rows.filter(**{email_field: found.email})
+    row = rows.first()
     if row is None:
         raise InvalidProof()
     return row

@@ -50,11 +50,10 @@ def unsubscribe_url(subscription):
 
 def subscription_for(found, request=None):
     """The subscription a proof names (None once it is gone: unsubscribing twice is fine)."""
-    return (
-        Subscription.objects.select_related("article")
-        .filter(pk=found.data.get("s"), email=found.email)
-        .first()
-    )
+    try:
+        return proof.named(Subscription.objects.select_related("article"), found, "s")
+    except proof.InvalidProof:
+        return None
 
 
 def unsubscribe(subscription):
