@@ -345,7 +345,7 @@ class Ban(models.Model):
                 condition=~Q(email="") | Q(user__isnull=False), name="ban_has_target"
             )
         ]
-        # Every post looks its author's address up here (services.posting_facts).
+        # Every post looks its author's address up here (holding.posting_facts).
         indexes = [models.Index(fields=["email"])]
 
     def __str__(self):
