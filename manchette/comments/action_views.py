@@ -193,11 +193,6 @@ unsubscribe = proof.ProofFlow(
 def my_comments(request):
     """The reader's own comments with their state, and why one was not published."""
     proven = {} if request.user.is_authenticated else proof.proven_addresses(request)
-    if request.user.is_authenticated:
-        comments = Comment.objects.filter(user=request.user)
-    elif proven:
-        comments = Comment.objects.filter(user__isnull=True, guest_email__in=list(proven))
-    else:
-        comments = Comment.objects.none()
+    comments = Comment.objects.written_by(request.user, proven)
     comments = comments.exclude(status=CommentStatus.DELETED).select_related("article")[:100]
     return no_store(render(request, "comments/my_comments.html", {"comments": comments}))

@@ -109,13 +109,11 @@ def reader_state(request):
     }
     article = request.GET.get("article", "")
     if small_int(article):
-        own = Comment.objects.filter(article_id=int(article)).exclude(status=CommentStatus.DELETED)
-        if user.is_authenticated:
-            own = own.filter(user=user)
-        elif proven:
-            own = own.filter(user__isnull=True, guest_email__in=list(proven))
-        else:
-            own = own.none()
+        own = (
+            Comment.objects.written_by(user, proven)
+            .filter(article_id=int(article))
+            .exclude(status=CommentStatus.DELETED)
+        )
         data["own"] = [
             {"id": c.pk, "editable": c.can_be_edited()}
             for c in own.only("pk", "created_at", "status")[:200]

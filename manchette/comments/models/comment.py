@@ -73,6 +73,15 @@ class CommentQuerySet(models.QuerySet):
     def reported(self):
         return self.filter(report_count__gt=0).exclude(status=CommentStatus.DELETED)
 
+    def written_by(self, user, proven=()):
+        """A signed-in reader's comments, or those of the guest addresses this browser
+        proved (`proof.proven_addresses`: typing an address proves nothing); else none."""
+        if user is not None and user.is_authenticated:
+            return self.filter(user=user)
+        if proven:
+            return self.filter(user__isnull=True, guest_email__in=list(proven))
+        return self.none()
+
     def by_email(self, email):
         email = (email or "").strip().lower()
         return self.filter(Q(guest_email=email) | Exact(Lower("user__email"), email))
