@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from manchette.comments import services
+from manchette.comments import moderation
+from manchette.comments.common import is_moderator
 from manchette.comments.models import (
     ArticleCommentSettings,
     Comment,
@@ -35,15 +36,15 @@ TABS = [
     ("tous", gettext_lazy("Tous")),
 ]
 ACTIONS = {
-    "approve": (services.approve_comment, gettext_lazy("%(n)d commentaire(s) approuvé(s).")),
-    "reject": (services.reject_comment, gettext_lazy("%(n)d commentaire(s) rejeté(s).")),
-    "spam": (services.mark_spam, gettext_lazy("%(n)d commentaire(s) marqué(s) indésirable(s).")),
+    "approve": (moderation.approve_comment, gettext_lazy("%(n)d commentaire(s) approuvé(s).")),
+    "reject": (moderation.reject_comment, gettext_lazy("%(n)d commentaire(s) rejeté(s).")),
+    "spam": (moderation.mark_spam, gettext_lazy("%(n)d commentaire(s) marqué(s) indésirable(s).")),
 }
 PER_PAGE = 50
 
 
 def _require_moderator(request):
-    if not services.is_moderator(request.user):
+    if not is_moderator(request.user):
         raise PermissionDenied
 
 
@@ -160,17 +161,17 @@ def act(request):
         messages.success(request, message % {"n": len(comments)})
     elif action in ("feature", "unfeature"):
         for comment in comments:
-            services.set_featured(comment, action == "feature", request.user)
+            moderation.set_featured(comment, action == "feature", request.user)
         messages.success(request, _("Sélection de la rédaction mise à jour."))
     elif action in ("pin", "unpin"):
         for comment in comments:
-            services.set_pinned(comment, action == "pin", request.user)
+            moderation.set_pinned(comment, action == "pin", request.user)
         messages.success(request, _("Épinglage mis à jour."))
     elif action in ("ban", "suspend"):
         days = 7 if action == "suspend" else None
         for comment in comments:
-            services.ban_author(comment, request.user, reason, days=days)
-            services.reject_comment(comment, request.user, reason)
+            moderation.ban_author(comment, request.user, reason, days=days)
+            moderation.reject_comment(comment, request.user, reason)
         messages.success(request, _("Auteur(s) exclu(s)."))
     else:
         messages.error(request, _("Action inconnue."))
@@ -182,7 +183,7 @@ def toggle_article(request, article_id):
     _require_moderator(request)
     article = get_object_or_404(ArticlePage, pk=article_id)
     closed = request.POST.get("closed") == "1"
-    services.set_comments_closed(article, closed, request.user, request.POST.get("reason", ""))
+    moderation.set_comments_closed(article, closed, request.user, request.POST.get("reason", ""))
     messages.success(
         request,
         _("Commentaires fermés sur « %(t)s ».") % {"t": article.title}

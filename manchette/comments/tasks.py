@@ -10,7 +10,7 @@ from manchette.core.mail import send_templated_email
 @task()
 def send_confirmation(comment_id):
     """The guest's confirmation link: publishes the comment and activates subscriptions."""
-    from manchette.comments.services import confirmation_url
+    from manchette.comments.confirmation import confirmation_url
 
     comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
     if comment is None or not comment.guest_email:

@@ -12,6 +12,7 @@ from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
 from manchette.accounts.readers import create_capped
+from manchette.comments.common import CommentError, comment_settings, purge_thread
 from manchette.comments.models import (
     Comment,
     CommentReport,
@@ -22,7 +23,7 @@ from manchette.comments.models import (
     ReportReason,
     ReportWeight,
 )
-from manchette.comments.services import CommentError, _log, _purge, comment_settings
+from manchette.comments.moderation import log_action
 
 
 def vote(comment, reader, value):
@@ -123,8 +124,8 @@ def report(comment, reader, reason, detail=""):
             comment.held_reason = HoldReason.REPORTS
             comment.held_detail = _("%(n)d signalements") % {"n": comment.report_count}
             comment.save(update_fields=["status", "held_reason", "held_detail"])
-            _log(ModerationAction.HOLD, comment=comment, reason=comment.held_detail)
-            _purge(comment.article)
+            log_action(ModerationAction.HOLD, comment=comment, reason=comment.held_detail)
+            purge_thread(comment.article)
     return True
 
 

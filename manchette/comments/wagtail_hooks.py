@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from manchette.comments import services
+from manchette.comments import common
 from manchette.comments.models import Ban, ModerationLog
 from manchette.comments.threads import article_thread
 
@@ -17,14 +17,14 @@ def comment_section(article, request):
     only when the thread's cached fragment is missing (hence lazy)."""
 
     def section():
-        rules = services.comment_settings()
+        rules = common.comment_settings()
         section = article_thread(
             article.pk,
             page=request.GET.get("page"),
             page_size=rules.page_size,
             gravatar=rules.gravatar,
         )
-        section["closed"] = not rules.enabled or services.comments_closed(article)
+        section["closed"] = not rules.enabled or common.comments_closed(article)
         section["max_length"] = rules.max_length
         return section
 
@@ -42,7 +42,7 @@ def moderation_urls():
 
 class ModerationMenuItem(MenuItem):
     def is_shown(self, request):
-        return services.is_moderator(request.user)
+        return common.is_moderator(request.user)
 
 
 @hooks.register("register_admin_menu_item")

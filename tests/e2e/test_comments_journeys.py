@@ -78,7 +78,7 @@ def test_guest_posts_confirms_then_a_reply_notifies_and_unsubscribes(
     assert reply.status == CommentStatus.PUBLISHED
 
     # The worker clock sends the digest once the burst window has passed.
-    from manchette.comments.services import send_due_notifications
+    from manchette.comments.notifications import send_due_notifications
 
     assert send_due_notifications(now=timezone.now() + timedelta(hours=1)) == 1
     notification = smtp_sink.messages[2]

@@ -13,7 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from manchette.accounts.models import ProvenBrowser
-from manchette.comments import services as comments
+from manchette.comments import notifications
 from manchette.comments.factories import CommentFactory, SubscriptionFactory
 from manchette.comments.models import Comment, Subscription
 from manchette.comments.tests.helpers import post_data, post_json
@@ -76,8 +76,8 @@ def every_flow(reader):
     post_json(reader, post_data(article, notify=["follow"]))
     # A comment digest to a confirmed subscriber.
     SubscriptionFactory(article=article, email="abonne@example.org")
-    comments.queue_notifications(CommentFactory(article=article, body="Nouvelle réaction"))
-    comments.send_due_notifications(now=timezone.now() + timedelta(hours=1))
+    notifications.queue_notifications(CommentFactory(article=article, body="Nouvelle réaction"))
+    notifications.send_due_notifications(now=timezone.now() + timedelta(hours=1))
     # A topic follow (confirmation e-mail), and a digest to a confirmed follower.
     lyon = TopicFactory(name="Lyon")
     reader.post(f"/sujets/{lyon.slug}/suivre/", {"email": "lea@example.org"})

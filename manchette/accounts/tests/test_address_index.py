@@ -31,6 +31,6 @@ def test_address_lookups_read_the_lower_email_index():
     assert services.find_user("  LECTEUR7@example.ORG ").username == "lecteur7"
     sql, params = services.with_email("lecteur7@example.org").query.sql_with_params()
     assert INDEX in plan(sql, params)
-    # The author's accounts in the single query of a new comment's facts (comments.services).
+    # The author's accounts in the one query of a new comment's facts (comments.holding).
     author = "SELECT id FROM accounts_user WHERE %s <> '' AND LOWER(email) = %s"
     assert INDEX in plan(author, ["lecteur7@example.org"] * 2)

@@ -4,7 +4,7 @@ import time
 
 from django.core import signing
 
-from manchette.comments.views import FORM_SALT
+from manchette.comments.forms import FORM_SALT
 
 
 def stamp(seconds_ago=60):

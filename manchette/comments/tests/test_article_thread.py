@@ -52,13 +52,13 @@ def test_threads_nest_replies_and_show_removed_parents():
 
 
 def test_replies_past_max_depth_join_the_deepest_level(client, settings):
-    from manchette.comments import services
+    from manchette.comments import posting
 
     settings.COMMENTS_MAX_DEPTH = 1
     article = ArticleFactory()
     root = CommentFactory(article=article)
     child = CommentFactory(parent=root)
-    result = services.post_comment(
+    result = posting.post_comment(
         article=article,
         body="Profond",
         name="A",
@@ -158,11 +158,11 @@ def test_new_comments_count_for_the_open_page(client):
 
 
 def test_closed_article_shows_no_form_and_refuses_posts(client):
-    from manchette.comments import services
+    from manchette.comments import moderation
     from manchette.comments.tests.helpers import post_data, post_json
 
     article = ArticleFactory()
-    services.set_comments_closed(article, True)
+    moderation.set_comments_closed(article, True)
     html = client.get(article.url).content.decode()
     assert "Les commentaires sont fermés" in html and 'id="formulaire"' not in html
     response = post_json(client, post_data(article))

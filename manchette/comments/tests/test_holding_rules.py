@@ -1,6 +1,6 @@
 import pytest
 
-from manchette.comments import services
+from manchette.comments import common, confirmation, posting
 from manchette.comments.factories import CommentFactory
 from manchette.comments.models import (
     CommentSettings,
@@ -27,7 +27,7 @@ def rules():
 
 def trusted_post(article, body, email="fidele@example.org", client_hash="h1", **kw):
     key = prove_browser(email=email)
-    return services.post_comment(
+    return posting.post_comment(
         article=article,
         body=body,
         name="Fidèle",
@@ -92,7 +92,7 @@ def test_premoderation_all_holds_everyone(rules):
 def test_no_premoderation_publishes_a_new_guest_at_once(rules):
     rules.premoderation = Premoderation.NONE
     rules.save()
-    result = services.post_comment(
+    result = posting.post_comment(
         article=ArticleFactory(), body="Bonjour", name="Nouveau", email="new@example.org"
     )
     assert result.outcome == "published"
@@ -100,11 +100,11 @@ def test_no_premoderation_publishes_a_new_guest_at_once(rules):
 
 def test_held_comment_stays_in_queue_after_confirmation(rules, client):
     article = ArticleFactory()
-    result = services.post_comment(
+    result = posting.post_comment(
         article=article, body="Un casino ici", name="N", email="n@example.org"
     )
     assert result.outcome == "confirmation"
-    services.confirm_guest(result.comment)
+    confirmation.confirm_guest(result.comment)
     result.comment.refresh_from_db()
     assert result.comment.status == CommentStatus.PENDING
     assert not result.comment.awaiting_confirmation
@@ -116,7 +116,7 @@ def test_held_comment_stays_in_queue_after_confirmation(rules, client):
 def test_length_limit(rules):
     rules.max_length = 10
     rules.save()
-    with pytest.raises(services.CommentError):
+    with pytest.raises(common.CommentError):
         trusted_post(ArticleFactory(), "x" * 11)
 
 
@@ -131,7 +131,7 @@ def test_banned_author_cannot_post_and_suspension_ends(rules):
     ban = Ban.objects.create(
         email="Fidele@example.org", reason="Insultes", until=timezone.now() + timedelta(days=1)
     )
-    with pytest.raises(services.CommentError, match="Insultes"):
+    with pytest.raises(common.CommentError, match="Insultes"):
         trusted_post(article, "Je suis suspendu")
     ban.until = timezone.now() - timedelta(minutes=1)
     ban.save()
@@ -145,5 +145,5 @@ def test_banned_account_cannot_post(rules, django_user_model):
         "lecteur", "lecteur@example.org", display_name="Lec"
     )
     Ban.objects.create(user=user, reason="Spam")
-    with pytest.raises(services.CommentError, match="Spam"):
-        services.post_comment(article=ArticleFactory(), body="Hello", user=user)
+    with pytest.raises(common.CommentError, match="Spam"):
+        posting.post_comment(article=ArticleFactory(), body="Hello", user=user)

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from manchette.accounts.readers import Reader
-from manchette.comments import services, votes
+from manchette.comments import common, moderation, votes
 from manchette.comments.factories import CommentFactory
 from manchette.comments.models import Comment, CommentStatus, HoldReason, ModerationLog
 from manchette.news.factories import ArticleFactory
@@ -32,7 +32,7 @@ def test_approving_publishes_and_purges_the_article_page(client, moderator):
     client.get(article.url)
     client.get(article.url)
     assert client.get(article.url)["X-Page-Cache"] == "hit"
-    services.approve_comment(held, moderator)
+    moderation.approve_comment(held, moderator)
     response = client.get(article.url)
     assert response["X-Page-Cache"] == "miss"
     assert "Enfin publié" in response.content.decode()
@@ -103,7 +103,7 @@ def test_feature_pin_ban_and_close_from_the_queue(client, moderator):
     ban = Ban.objects.get()
     assert ban.email == "fautif@example.org" and ban.until and ban.created_by == moderator
     client.post(f"/admin/commentaires/article/{article.pk}/", {"closed": "1"})
-    assert services.comments_closed(article)
+    assert common.comments_closed(article)
 
 
 def test_reports_send_a_comment_back_to_the_queue(client):
@@ -151,7 +151,7 @@ def test_author_sees_why_their_comment_was_rejected(client):
     prove_browser(client)
     post_json(client, post_data(article))
     comment = Comment.objects.get()
-    services.reject_comment(comment, None, "Propos injurieux")
+    moderation.reject_comment(comment, None, "Propos injurieux")
     html = client.get("/commentaires/mes-commentaires/").content.decode()
     assert "Propos injurieux" in html and "Rejeté" in html
     assert "Propos injurieux" in client.get(f"/commentaires/{comment.pk}/").content.decode()

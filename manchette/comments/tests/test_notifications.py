@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from manchette.comments import services
+from manchette.comments import notifications
 from manchette.comments.factories import CommentFactory, SubscriptionFactory
 from manchette.comments.models import PendingNotification, Subscription, SubscriptionKind
 from manchette.comments.tests.helpers import confirm_by_post, post_data, post_json
@@ -28,7 +28,7 @@ def test_guest_subscription_waits_for_confirmation_then_works_over_smtp(client, 
     sub = Subscription.objects.get()
     assert not sub.confirmed
     CommentFactory(article=article, body="Avant confirmation")
-    services.queue_notifications(CommentFactory(article=article))
+    notifications.queue_notifications(CommentFactory(article=article))
     assert not PendingNotification.objects.exists()
     confirm = smtp_sink.messages[0]["message"]
     assert confirm["Subject"] == "Confirmez votre commentaire"
@@ -37,8 +37,8 @@ def test_guest_subscription_waits_for_confirmation_then_works_over_smtp(client, 
     assert sub.confirmed
 
     other = CommentFactory(article=article, body="Une réaction nouvelle")
-    services.queue_notifications(other)
-    assert services.send_due_notifications(now=later()) == 1
+    notifications.queue_notifications(other)
+    assert notifications.send_due_notifications(now=later()) == 1
     digest = smtp_sink.messages[-1]["message"]
     assert smtp_sink.messages[-1]["to"] == ["jeanne@example.org"]
     assert "Une réaction nouvelle" in digest.get_body(("plain",)).get_content()
@@ -57,12 +57,12 @@ def test_guest_subscription_waits_for_confirmation_then_works_over_smtp(client, 
 def test_burst_of_comments_becomes_one_email(smtp_sink):
     sub = SubscriptionFactory()
     for i in range(50):
-        services.queue_notifications(CommentFactory(article=sub.article, body=f"Rafale {i}"))
-    assert services.send_due_notifications(now=timezone.now()) == 0  # still within the delay
-    assert services.send_due_notifications(now=later()) == 1
+        notifications.queue_notifications(CommentFactory(article=sub.article, body=f"Rafale {i}"))
+    assert notifications.send_due_notifications(now=timezone.now()) == 0  # still within the delay
+    assert notifications.send_due_notifications(now=later()) == 1
     assert len(smtp_sink.messages) == 1
     assert "50 nouveaux commentaires" in smtp_sink.messages[0]["message"]["Subject"]
-    assert services.send_due_notifications(now=later()) == 0
+    assert notifications.send_due_notifications(now=later()) == 0
 
 
 def test_reply_notification_goes_to_the_replied_author_only(smtp_sink):
@@ -70,9 +70,9 @@ def test_reply_notification_goes_to_the_replied_author_only(smtp_sink):
     mine = CommentFactory(article=article, guest_email="auteur@example.org")
     SubscriptionFactory(article=article, email="auteur@example.org", kind=SubscriptionKind.REPLIES)
     SubscriptionFactory(article=article, email="autre@example.org", kind=SubscriptionKind.REPLIES)
-    services.queue_notifications(CommentFactory(parent=mine, body="Je vous réponds"))
-    services.queue_notifications(CommentFactory(article=article, body="Sans rapport"))
-    services.send_due_notifications(now=later())
+    notifications.queue_notifications(CommentFactory(parent=mine, body="Je vous réponds"))
+    notifications.queue_notifications(CommentFactory(article=article, body="Sans rapport"))
+    notifications.send_due_notifications(now=later())
     assert [m["to"] for m in smtp_sink.messages] == [["auteur@example.org"]]
     message = smtp_sink.messages[0]["message"]
     assert "Une réponse à votre commentaire" in message["Subject"]
@@ -81,13 +81,13 @@ def test_reply_notification_goes_to_the_replied_author_only(smtp_sink):
 
 def test_authors_are_not_notified_of_their_own_comment(smtp_sink):
     sub = SubscriptionFactory()
-    services.queue_notifications(CommentFactory(article=sub.article, guest_email=sub.email))
-    assert services.send_due_notifications(now=later()) == 0
+    notifications.queue_notifications(CommentFactory(article=sub.article, guest_email=sub.email))
+    assert notifications.send_due_notifications(now=later()) == 0
 
 
 def test_one_click_unsubscribe_by_post_rfc8058(client):
     sub = SubscriptionFactory()
-    token = services.unsubscribe_token(sub)
+    token = notifications.unsubscribe_token(sub)
     response = client.post(
         f"/commentaires/desabonnement/{token}/", {"List-Unsubscribe": "One-Click"}
     )

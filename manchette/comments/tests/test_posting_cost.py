@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from manchette.accounts.models import ProvenBrowser
-from manchette.comments import services
+from manchette.comments import common, holding, posting
 from manchette.comments.factories import CommentFactory
 from manchette.comments.models import (
     ArticleCommentSettings,
@@ -98,7 +98,7 @@ def orm_facts(*, article, email, user=None, client_hash, body, now):
     since = now - timedelta(days=1)
     author = Comment.objects.by_email(email) if email else Comment.objects.none()
     last = list(author.order_by("-created_at").values_list("status", flat=True)[:5])
-    return services.PostingFacts(
+    return holding.PostingFacts(
         closed=ArticleCommentSettings.objects.filter(article=article, closed=True).exists(),
         maybe_banned=bool(email and Ban.objects.filter(email=email).exists())
         or bool(user and Ban.objects.filter(user=user).exists()),
@@ -109,7 +109,7 @@ def orm_facts(*, article, email, user=None, client_hash, body, now):
             client_hash=client_hash, created_at__gte=since, body=body
         ).exists(),
         recent=Comment.objects.filter(
-            client_hash=client_hash, created_at__gte=now - services.BURST_WINDOW
+            client_hash=client_hash, created_at__gte=now - holding.BURST_WINDOW
         ).count()
         if client_hash
         else 0,
@@ -122,13 +122,13 @@ BROWSER = "a browser's key"
 
 
 def sql_facts(*, article, email, user=None, client_hash, body, now):
-    return services.posting_facts(
+    return holding.posting_facts(
         article_id=article.pk,
         email=email,
         user_id=user.pk if user else None,
         client_hash=client_hash,
         body=body,
-        rules=services.comment_settings(),
+        rules=common.comment_settings(),
         browser_key=BROWSER,
         now=now,
     )
@@ -189,22 +189,20 @@ def test_an_expired_ban_lets_the_author_post_a_current_one_does_not():
     Ban.objects.create(
         email="revenant@example.org", reason="Insultes", until=timezone.now() - timedelta(hours=1)
     )
-    result = services.post_comment(
+    result = posting.post_comment(
         article=article, body="Me revoilà", name="R", email="Revenant@example.org"
     )
     assert result.outcome == "confirmation"
     Ban.objects.create(email="revenant@example.org", reason="Récidive")
-    with pytest.raises(services.CommentError, match="Récidive"):
-        services.post_comment(
-            article=article, body="Encore", name="R", email="revenant@example.org"
-        )
+    with pytest.raises(common.CommentError, match="Récidive"):
+        posting.post_comment(article=article, body="Encore", name="R", email="revenant@example.org")
 
 
 def test_a_closed_article_refuses_before_checking_the_name():
     article = ArticleFactory()
     ArticleCommentSettings.objects.create(article=article, closed=True)
-    with pytest.raises(services.CommentError, match="fermés"):
-        services.post_comment(article=article, body="Bonjour", name="", email="")
+    with pytest.raises(common.CommentError, match="fermés"):
+        posting.post_comment(article=article, body="Bonjour", name="", email="")
 
 
 # ----------------------------------------------------------------------------- settings
@@ -212,21 +210,21 @@ def test_a_closed_article_refuses_before_checking_the_name():
 
 def test_settings_are_read_from_the_cache_and_a_save_applies_at_once():
     article = ArticleFactory()
-    services.comment_settings()
+    common.comment_settings()
     with CaptureQueriesContext(connection) as ctx:
-        assert services.comment_settings().premoderation
+        assert common.comment_settings().premoderation
     assert ctx.captured_queries == []
     rules = CommentSettings.load()
     rules.banned_words = "saperlipopette"
     rules.save()
-    assert services.comment_settings().banned_words == "saperlipopette"
-    result = services.post_comment(
+    assert common.comment_settings().banned_words == "saperlipopette"
+    result = posting.post_comment(
         article=article, body="Saperlipopette !", name="N", email="n@example.org"
     )
     assert result.outcome == "rejected"
     assert result.comment.held_reason == HoldReason.BANNED_WORD
     rules.delete()
-    assert services.comment_settings().banned_words == ""
+    assert common.comment_settings().banned_words == ""
 
 
 # ----------------------------------------------------------------------------- rate limits

@@ -47,9 +47,9 @@ def guest_with_comment(article):
     prove_browser(client)  # the browser confirmed this address before (see proof.py)
     post_json(client, post_data(article))
     comment = Comment.objects.latest("pk")
-    from manchette.comments import services
+    from manchette.comments import moderation
 
-    services.approve_comment(comment)
+    moderation.approve_comment(comment)
     return client, comment
 
 

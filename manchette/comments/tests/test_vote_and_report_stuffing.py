@@ -109,13 +109,13 @@ def test_anonymous_reports_from_three_networks_do():
 
 
 def test_a_kept_comment_is_not_hidden_again_by_the_same_reports(django_user_model):
-    from manchette.comments import services
+    from manchette.comments import moderation
 
     comment = CommentFactory()
     alice, bruno = signed_in(django_user_model, "alice"), signed_in(django_user_model, "bruno")
     report(comment, alice)
     report(comment, bruno)
-    services.approve_comment(comment)
+    moderation.approve_comment(comment)
     report(comment, alice)  # already reported: nothing more
     report(comment)  # one anonymous report: weight 1
     comment.refresh_from_db()

@@ -4,7 +4,7 @@ import pytest
 from django.template import engines
 from django.test import RequestFactory
 
-from manchette.comments import services as comments
+from manchette.comments import moderation
 from manchette.comments.factories import CommentFactory
 from manchette.core import cache as page_cache
 from manchette.core.cache import purge_paths, purge_site
@@ -102,7 +102,7 @@ def test_a_new_comment_renders_the_thread_afresh_and_reuses_the_article_fragment
     link_topic_without_purge(article, "Sujet ajouté sans purge")
     held = CommentFactory(article=article, pending=True, body_html="<p>Un avis en attente</p>")
     with django_capture_on_commit_callbacks(execute=True):
-        comments.approve_comment(held)
+        moderation.approve_comment(held)
 
     page = client.get(article.url)
     assert page["X-Page-Cache"] == "miss"

@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Envoie les notifications de commentaires en attente (une par abonné et par rafale)."
 
     def handle(self, *args, **options):
-        from manchette.comments.services import send_due_notifications
+        from manchette.comments.notifications import send_due_notifications
 
         try:
             sent = send_due_notifications()
