@@ -105,11 +105,6 @@ def link(viewname, token):
     return settings.SITE_URL + reverse(viewname, args=[token])
 
 
-def unsubscribe_headers(url):
-    """RFC 2369 and RFC 8058 headers: mail clients offer a one-click unsubscribe (a POST)."""
-    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-
-
 def private(response):
     patch_cache_control(response, private=True, no_store=True)
     return response
