@@ -242,10 +242,3 @@ def remember_browser(key, email, name=""):
             )
     except IntegrityError:  # the same browser confirming twice at once: one row is enough
         pass
-
-
-def forget_address(email):
-    """Revokes every browser that proved `email` (they must prove it again)."""
-    from manchette.accounts.models import ProvenBrowser
-
-    return ProvenBrowser.objects.filter(email=email.strip().lower()).delete()[0]
