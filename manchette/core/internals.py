@@ -48,3 +48,17 @@ def write_cache_entry(cache, file, timeout, value):
     """Writes `value` to an open entry file in Django's format (expiry, then the pickled,
     compressed value), so that `cache.get()` reads it."""
     cache._write_content(file, timeout, value)
+
+
+# ---------------------------------------------------------------------- Django's QuerySet
+# A queryset marked as already evaluated (`_result_cache`, `_prefetch_done`) is iterated from
+# memory. core/cache.py's CachedPageMixin.get_view_restrictions needs it (to be switched to
+# this wrapper where core/cache.py is split).
+
+
+def known_empty(queryset):
+    """`queryset.none()`, already evaluated: iterating it (as Wagtail's serve hook does with
+    a page's view restrictions) skips compiling SQL only to find nothing."""
+    empty = queryset.none()
+    empty._result_cache, empty._prefetch_done = [], True
+    return empty

@@ -89,3 +89,18 @@ def test_redis_py_opens_every_connection_through_connect_check_health(monkeypatc
         with pytest.raises(RedisConnectionError):
             open_it(connection)
     assert calls == [False, False]
+
+
+@pytest.mark.django_db
+def test_a_known_empty_queryset_is_iterated_without_compiling_sql(monkeypatch):
+    from django.db.models.sql.compiler import SQLCompiler
+    from wagtail.models import PageViewRestriction
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the SQL was compiled")
+
+    empty = internals.known_empty(PageViewRestriction.objects.all())
+    monkeypatch.setattr(SQLCompiler, "as_sql", refuse)
+    assert list(empty) == [] and not empty.exists() and len(empty) == 0
+    with pytest.raises(AssertionError, match="compiled"):
+        list(PageViewRestriction.objects.none())  # what the wrapper saves
