@@ -22,7 +22,7 @@ from manchette.core.site_structure import home_page
 
 def test_wagtail_routing_returns_a_preset_route():
     request = RequestFactory().get("/ailleurs/")
-    page = Page(title="Trouvée d'avance")
+    page = object()  # routing "/ailleurs/" would need the database, which this test has not
     assert not internals.has_wagtail_route(request)
     internals.preset_wagtail_route(request, page)
     assert internals.has_wagtail_route(request)
