@@ -182,3 +182,7 @@ _.handle_DATA
 envelope
 server
 session
+
+# Django's QuerySet reads these attributes (set by core/internals.known_empty).
+_._result_cache
+_._prefetch_done
