@@ -34,9 +34,11 @@ run: demo ## Set up everything, then serve the site and its worker on http://127
 test: venv ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
-lint: venv ## ruff (lint and format), Django checks, migrations up to date, French catalogue
+lint: venv ## ruff, layer contracts, dead code, Django checks, migrations, French catalogue
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/vulture
 	$(DEV) $(PY) manage.py check
 	$(DEV) $(PY) manage.py makemigrations --check --dry-run
 	$(PY) scripts/check_catalogue.py

@@ -143,11 +143,6 @@ def link(viewname, token):
     return settings.SITE_URL + reverse(viewname, args=[token])
 
 
-def unsubscribe_headers(url):
-    """RFC 2369 and RFC 8058 headers: mail clients offer a one-click unsubscribe (a POST)."""
-    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
-
-
 def private(response):
     patch_cache_control(response, private=True, no_store=True)
     return response
@@ -285,10 +280,3 @@ def remember_browser(key, email, name=""):
             )
     except IntegrityError:  # the same browser confirming twice at once: one row is enough
         pass
-
-
-def forget_address(email):
-    """Revokes every browser that proved `email` (they must prove it again)."""
-    from manchette.accounts.models import ProvenBrowser
-
-    return ProvenBrowser.objects.filter(email=email.strip().lower()).delete()[0]

@@ -9,6 +9,11 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
 
+def unsubscribe_headers(url):
+    """RFC 2369 and RFC 8058 headers: mail clients offer a one-click unsubscribe (a POST)."""
+    return {"List-Unsubscribe": f"<{url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+
+
 def build_templated_email(to, template, context, *, unsubscribe_url=None, headers=None):
     """The message for `templates/emails/<template>.txt` and `.html` (subject from `subject`)."""
     context = {"site_url": settings.SITE_URL, **context}
@@ -17,8 +22,6 @@ def build_templated_email(to, template, context, *, unsubscribe_url=None, header
     html = render_to_string(f"emails/{template}.html", context)
     headers = dict(headers or {})
     if unsubscribe_url:
-        from manchette.accounts.proof import unsubscribe_headers
-
         headers.update(unsubscribe_headers(unsubscribe_url))
     message = EmailMultiAlternatives(
         subject=subject,

@@ -21,6 +21,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from manchette.core.clients import client_network
+from manchette.core.internals import cache_file, create_cache_folder, write_cache_entry
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 LIMITED_MESSAGE = _(
@@ -75,11 +76,11 @@ def _file_count(cache, scope, digest, period):
     cache.clear() and culling remove them like any other entry.
     """
     key = f"rl:{scope}:{period}:{int(digest[:8], 16) % FILE_SHARDS}"
-    fname = cache._key_to_file(key)
+    fname = cache_file(cache, key)
     try:
         fd = os.open(fname, os.O_RDWR | os.O_CREAT, 0o600)
     except FileNotFoundError:  # the cache folder was removed
-        cache._createdir()
+        create_cache_folder(cache)
         fd = os.open(fname, os.O_RDWR | os.O_CREAT, 0o600)
     with open(fd, "r+b") as f:
         locks.lock(f, locks.LOCK_EX)
@@ -99,7 +100,7 @@ def _file_count(cache, scope, digest, period):
             count = counts.get(digest, 0) + 1
             counts[digest] = count
             f.seek(0)
-            cache._write_content(f, period + 1, (window, counts))
+            write_cache_entry(cache, f, period + 1, (window, counts))
             # Cut what is left of a longer previous content only now: emptying the file first
             # (truncate(0)) frees its block, which costs far more than the rest of the update.
             f.truncate()

@@ -60,8 +60,10 @@ BREAKER = Breaker()
 class BreakerConnection(Connection):
     """redis-py's connection, behind this process's `BREAKER`."""
 
+    # A private method of redis-py (see core/internals.py): `connect()` and a command sent on
+    # a closed connection both open the socket through it.
     def connect_check_health(self, *args, **kwargs):
-        if self._sock is None:  # only new connections wait for the breaker
+        if not self.is_connected:  # only new connections wait for the breaker
             BREAKER.check()
         with BREAKER:
             return super().connect_check_health(*args, **kwargs)

@@ -7,7 +7,7 @@ from manchette.core.models import SiteSettings
 
 
 @receiver(post_save, sender=SiteSettings)
-def purge_on_settings_change(sender, instance, created, **kwargs):
+def purge_site_on_site_settings_change(sender, instance, created, **kwargs):
     # The row is created with its defaults on first read: nothing shown has changed then.
     if not created:
         purge_site()
@@ -15,6 +15,6 @@ def purge_on_settings_change(sender, instance, created, **kwargs):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def purge_on_privacy_change(sender, instance, **kwargs):
+def purge_site_on_view_restriction_change(sender, instance, **kwargs):
     # Making a page private or public again changes who may see it: no cached copy survives.
     purge_site()

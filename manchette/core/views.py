@@ -24,6 +24,7 @@ from manchette.core.cache import (
     shared_get,
     shared_set,
 )
+from manchette.core.internals import has_wagtail_route, preset_wagtail_route
 
 SITE_CACHE_SECONDS = 300
 
@@ -80,10 +81,10 @@ def cached_live_page(request, site, path):
 
 def serve(request, path):
     site = find_site(request)
-    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+    if site is not None and not has_wagtail_route(request):
         page = cached_live_page(request, site, path)
         if page is not None:
-            request._wagtail_route_for_request = (page, [], {})
+            preset_wagtail_route(request, page)
     return wagtail_views.serve(request, path)
 
 

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from manchette.accounts.proof import unsubscribe_headers
+from manchette.core.mail import unsubscribe_headers
 from manchette.core.templatetags.manchette import date_fr
 
 UNSUBSCRIBE_PLACEHOLDER = "__MANCHETTE_UNSUBSCRIBE_URL__"

@@ -1,7 +1,6 @@
 """Newsletter lists, subscribers with their proof of consent, issues and their deliveries."""
 
 from django.db import models
-from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -285,15 +284,6 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
     @property
     def editable(self):
         return self.status in (IssueStatus.DRAFT, IssueStatus.SCHEDULED)
-
-    def delivery_counts(self):
-        """Live counts while sending; the stored counters once sent."""
-        return self.deliveries.aggregate(
-            pending=Count("pk", filter=Q(state__in=[DeliveryState.PENDING, DeliveryState.SENDING])),
-            sent=Count("pk", filter=Q(state=DeliveryState.SENT)),
-            failed=Count("pk", filter=Q(state=DeliveryState.FAILED)),
-            unsubscribed=Count("pk", filter=Q(unsubscribed_at__isnull=False)),
-        )
 
     # Preview in the admin: the email as subscribers will see it.
     def get_preview_template(self, request, mode_name):

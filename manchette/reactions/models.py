@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -193,9 +193,6 @@ class ArticleReactionCountQuerySet(models.QuerySet):
             counts = dict(self.filter(article_id=article_id).values_list("kind_id", "count"))
             cache.set(key, counts, timeout=COUNTS_CACHE_SECONDS)
         return counts
-
-    def total_for(self, article_id):
-        return self.filter(article_id=article_id).aggregate(total=Sum("count"))["total"] or 0
 
 
 class ArticleReactionCount(models.Model):

@@ -104,24 +104,6 @@ def withdraw_all(reactions):
             _forget_counts(reaction.article_id)
 
 
-def recount(article_id):
-    """Rebuilds an article's counters from its reactions (a repair tool; not needed normally)."""
-    with transaction.atomic():
-        ArticleReactionCount.objects.filter(article_id=article_id).delete()
-        rows = (
-            Reaction.objects.filter(article_id=article_id)
-            .values("kind_id")
-            .annotate(n=models.Count("pk"))
-        )
-        ArticleReactionCount.objects.bulk_create(
-            [
-                ArticleReactionCount(article_id=article_id, kind_id=r["kind_id"], count=r["n"])
-                for r in rows
-            ]
-        )
-    _forget_counts(article_id)
-
-
 def forget_offered_kinds():
     """The set of kinds changed: drop its cache (pages are purged by the caller)."""
     cache.delete(KINDS_CACHE_KEY)

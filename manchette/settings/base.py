@@ -225,9 +225,6 @@ STORAGES = {
 EMAIL_URL = env("EMAIL_URL", f"file://{VAR_DIR / 'mail'}")
 
 
-DEFAULT_PORTS = {"smtp": 25, "smtps": 465, "submission": 587}
-
-
 def email_settings(url):
     parsed = urlparse(url)
     if parsed.scheme == "console":

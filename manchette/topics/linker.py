@@ -449,11 +449,6 @@ def parse(html_text):
     return reader.doc
 
 
-def block_texts(html_text):
-    """The text of each block of the HTML (paragraphs, headings, list items...)."""
-    return [text for text in parse(html_text).blocks if text.strip()]
-
-
 @dataclass
 class LinkResult:
     html: str

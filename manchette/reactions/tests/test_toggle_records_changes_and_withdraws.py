@@ -133,13 +133,6 @@ def test_deleting_an_account_takes_its_reactions_off_the_counters(
     assert counts(article) == {"agacant": 1}
 
 
-def test_recount_rebuilds_counters_from_the_reactions(article, kinds):
-    ReactionFactory.create_batch(3, article=article, kind=kinds["surprenant"])
-    ArticleReactionCount.objects.update(count=99)
-    services.recount(article.pk)
-    assert counts(article) == {"surprenant": 3}
-
-
 def test_state_gives_counts_percentages_and_the_readers_choice(article, kinds):
     reader = Reader(token="d" * 32)
     ReactionFactory.create_batch(2, article=article, kind=kinds["instructif"])
