@@ -186,3 +186,24 @@ session
 # Django's QuerySet reads these attributes (set by core/internals.known_empty).
 _._result_cache
 _._prefetch_done
+
+# Settings read by name through `getattr(settings, f"{name}_RATE")` (accounts/admin_urls.py),
+# by Wagtail (the front-end login page) or by the privacy retention (`retention.duration`).
+WAGTAIL_FRONTEND_LOGIN_URL
+ADMIN_LOGIN_RATE
+ADMIN_LOGIN_ACCOUNT_RATE
+ADMIN_PASSWORD_RESET_RATE
+ADMIN_PASSWORD_RESET_ACCOUNT_RATE
+PRIVACY_UNCONFIRMED_DAYS
+PRIVACY_NETWORK_HASH_DAYS
+PRIVACY_LOG_DAYS
+
+# Named by a dotted path in the settings (INSTALLED_APPS, MIDDLEWARE).
+PrivacyConfig
+AdminSessionMiddleware
+
+# A system check registered with `register(Tags.security, deploy=True)` (called by Django).
+check_production_path
+
+# Syndication: Django calls the feed's `feed_url` by name.
+feed_url

@@ -41,7 +41,7 @@ LABELS = {
 
 
 @functools.lru_cache(maxsize=8)
-def _url_patterns(script_prefix):
+def _url_patterns(script_prefix):  # noqa: V107 (the cache key: one set per prefix)
     patterns = {name: reverse(f"comments:{name}", args=[_PK]) for name in _COMMENT_URLS}
     patterns["post"] = reverse("comments:post")
     return patterns
