@@ -207,3 +207,6 @@ check_production_path
 
 # Syndication: Django calls the feed's `feed_url` by name.
 feed_url
+
+# Called by the test suite's autouse fixture (conftest.py) between tests.
+forget_local_copies
