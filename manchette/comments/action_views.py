@@ -193,6 +193,6 @@ unsubscribe = proof.ProofFlow(
 def my_comments(request):
     """The reader's own comments with their state, and why one was not published."""
     proven = {} if request.user.is_authenticated else proof.proven_addresses(request)
-    comments = Comment.objects.written_by(request.user, proven)
+    comments = Comment.objects.written_by(request.user, proven, proof.browser_key(request))
     comments = comments.exclude(status=CommentStatus.DELETED).select_related("article")[:100]
     return no_store(render(request, "comments/my_comments.html", {"comments": comments}))

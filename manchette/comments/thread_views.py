@@ -28,9 +28,17 @@ def permalink(request, pk):
         page = root_page_of(comment, comment_settings().page_size)
         query = f"?page={page}" if page > 1 else ""
         return HttpResponseRedirect(f"{comment.article.url}{query}#{comment.anchor}")
-    if can_manage(comment, user=request.user, proven=proof.proven_addresses(request)):
+    proven = proof.proven_addresses(request)
+    if can_manage(comment, user=request.user, proven=proven) or _typed_here(comment, request):
         return private_page(request, "comments/own_comment.html", {"comment": comment})
     raise Http404
+
+
+def _typed_here(comment, request):
+    """A comment awaiting its confirmation, seen from the browser that typed it (nobody else
+    sees it, whatever address was typed)."""
+    key = proof.browser_key(request)
+    return bool(key) and comment.awaiting_confirmation and comment.browser_key == key
 
 
 @ratelimit("comment-list", "120/m", methods=("GET",))

@@ -73,14 +73,19 @@ class CommentQuerySet(models.QuerySet):
     def reported(self):
         return self.filter(report_count__gt=0).exclude(status=CommentStatus.DELETED)
 
-    def written_by(self, user, proven=()):
+    def written_by(self, user, proven=(), browser_key=""):
         """A signed-in reader's comments, or those of the guest addresses this browser
-        proved (`proof.proven_addresses`: typing an address proves nothing); else none."""
+        proved (`proof.proven_addresses`: typing an address proves nothing), and the comments
+        this browser posted that still await their confirmation (`browser_key`: only what it
+        typed itself, whatever address it typed); else none."""
         if user is not None and user.is_authenticated:
             return self.filter(user=user)
+        mine = Q(pk__in=[])
         if proven:
-            return self.filter(user__isnull=True, guest_email__in=list(proven))
-        return self.none()
+            mine |= Q(user__isnull=True, guest_email__in=list(proven))
+        if browser_key:
+            mine |= Q(awaiting_confirmation=True, browser_key=browser_key)
+        return self.filter(mine) if proven or browser_key else self.none()
 
     def by_email(self, email):
         email = (email or "").strip().lower()
