@@ -28,7 +28,7 @@ def sign_up(email, confirm):
         email, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip"
     )
     if confirm:
-        newsletter.confirm_subscription(newsletter.confirmation_token(consent), ip_hash="ip2")
+        newsletter.confirm_subscription(consent, ip_hash="ip2")
     return consent
 
 
