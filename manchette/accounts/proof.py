@@ -210,13 +210,14 @@ def browser_key(request, create=False):
 
 
 def keep_browser(request, response):
-    """Sets (or refreshes) the browser's nonce cookie: HttpOnly, SameSite=Lax, a year."""
+    """Sets (or refreshes) the browser's nonce cookie: HttpOnly, SameSite=Lax, as long as the
+    proof is kept (PRIVACY_PROVEN_BROWSER_DAYS: the retention job deletes older proofs)."""
     nonce = browser_nonce(request)
     if nonce:
         response.set_cookie(
             BROWSER_COOKIE,
             signing.dumps(nonce, salt=BROWSER_SALT),
-            max_age=365 * DAY,
+            max_age=settings.PRIVACY_PROVEN_BROWSER_DAYS * DAY,
             httponly=True,
             samesite="Lax",
             secure=settings.SITE_URL.startswith("https://"),
