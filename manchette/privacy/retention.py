@@ -11,7 +11,7 @@ Durations come from the settings (environment variables, see `.env.example`):
   consent records (they serve the burst rule and the proof of a sign-up, not forever), and
   the network buckets (with their slots) from votes, reports and reactions
   (`accounts.readers.forget_networks`).
-- PRIVACY_PROVEN_BROWSER_DAYS (365, the lifetime of the browser cookie): the record that a
+- PRIVACY_PROVEN_BROWSER_DAYS (365; the reader cookie lives 400 days at most): the record that a
   browser proved an address (`accounts.ProvenBrowser`) is deleted; the reader proves it again.
 - PRIVACY_LOG_DAYS (30): the worker's record of finished jobs (the e-mails it sent, among
   them every sign-in link with its address) and expired sessions are deleted. There is no

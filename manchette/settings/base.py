@@ -324,7 +324,7 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 # Personal data retention, in days (privacy/retention.py, run daily by the worker): requests
 # nobody confirmed, hashed network addresses, the worker's record of e-mails sent and sessions,
-# and how long a browser that proved an address is remembered (its cookie lives as long).
+# and how long a browser that proved an address is remembered.
 PRIVACY_UNCONFIRMED_DAYS = env_int("PRIVACY_UNCONFIRMED_DAYS", 7)
 PRIVACY_NETWORK_HASH_DAYS = env_int("PRIVACY_NETWORK_HASH_DAYS", 365)
 PRIVACY_LOG_DAYS = env_int("PRIVACY_LOG_DAYS", 30)
