@@ -231,9 +231,12 @@ def proven_addresses(request):
 
 
 def remember_browser(key, email, name=""):
-    """Records that the browser `key` proved `email` (called on a confirmation page's POST)."""
+    """Records that the browser `key` proved `email` (called on a confirmation page's POST).
+    No key (its network made too many new readers): nothing is remembered."""
     from manchette.accounts.models import ProvenBrowser
 
+    if not key:
+        return
     email = email.strip().lower()
     try:
         with transaction.atomic():

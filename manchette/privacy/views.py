@@ -39,6 +39,7 @@ def _summary(owner):
         "comment_subscriptions": len(data["comment_subscriptions"]),
         "newsletter_lists": len(newsletter.get("subscriptions", [])),
         "topic_follows": len(data["topic_follows"]),
+        "proven_browsers": len(data["proven_browsers"]),
     }
 
 

@@ -82,3 +82,15 @@ def test_a_forged_reader_cookie_names_no_browser():
     # A new identity replaces the forged one; the forged token named nothing.
     new = readers.unsign_token(posted.cookies[readers.READER_COOKIE].value)
     assert Comment.objects.get(body="Avec un faux jeton.").browser_key == proof.nonce_key(new)
+
+
+def test_a_network_out_of_new_readers_still_confirms_but_remembers_no_browser(settings):
+    settings.READER_NEW_IDENTITY_RATE = "1/h"
+    article = ArticleFactory()
+    post_json(Client(), post_data(article, body="Posté depuis le téléphone."))
+    # Opened in another browser of the same network: no new reader can be issued there.
+    other = Client()
+    confirmed = confirm_by_post(other, confirm_link(mail.outbox[-1]))
+    assert confirmed.status_code == 200 and not confirmed.cookies
+    assert Comment.objects.get(body="Posté depuis le téléphone.").status == "published"
+    assert not ProvenBrowser.objects.exists()

@@ -96,3 +96,4 @@ def test_the_page_sums_it_up_and_the_account_page_links_to_it(client, reader_dat
     html = response.content.decode()
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert "3 commentaires" in html and "1 sujet suivi" in html and EMAIL in html
+    assert "1 navigateur reconnu pour cette adresse" in html
