@@ -27,16 +27,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-DEFAULTS = {
-    "PRIVACY_UNCONFIRMED_DAYS": 7,
-    "PRIVACY_NETWORK_HASH_DAYS": 365,
-    "PRIVACY_LOG_DAYS": 30,
-    "PRIVACY_PROVEN_BROWSER_DAYS": 365,
-}
-
 
 def days(name):
-    return timedelta(days=int(getattr(settings, name, DEFAULTS[name])))
+    """A duration from the settings (their defaults live in settings/base.py only)."""
+    return timedelta(days=int(getattr(settings, name)))
 
 
 def forget_unconfirmed(before):
