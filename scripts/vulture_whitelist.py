@@ -210,3 +210,4 @@ feed_url
 
 # Called by the test suite's autouse fixture (conftest.py) between tests.
 forget_local_copies
+PRIVACY_PROVEN_BROWSER_DAYS

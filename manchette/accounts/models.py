@@ -31,8 +31,9 @@ class User(AbstractUser):
 
 class ProvenBrowser(models.Model):
     """A browser that proved, by the POST of an emailed confirmation page, that its reader
-    reads `email`. The browser keeps only a random nonce (cookie); the row keeps its hash, so
-    a stolen database names no usable cookie, and deleting the row forgets the browser."""
+    reads `email`. The browser keeps only a random id (the reader cookie, `accounts.readers`);
+    the row keeps its keyed hash (`proof.nonce_key`), so a stolen database names no usable
+    cookie nor that browser's anonymous votes, and deleting the row forgets the browser."""
 
     nonce_hash = models.CharField(max_length=64)
     email = models.EmailField(_("adresse e-mail"))

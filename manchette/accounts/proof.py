@@ -9,10 +9,10 @@ Three things live here and nowhere else:
   (mail scanners and link previewers follow links); the POST does it. A one-click flow
   (unsubscribing, RFC 8058) also takes the mail client's POST without a CSRF token.
 - The proven browser: a guest's browser is remembered only after it POSTed a confirmation
-  page, as a random nonce in a cookie whose hash names the address server-side.
+  page, by the random token of the one anonymous reader cookie (`accounts.readers`), whose
+  keyed hash names the address server-side.
 """
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -23,9 +23,11 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-from django.utils.crypto import get_random_string
+from django.utils.crypto import salted_hmac
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+
+from manchette.accounts import readers
 
 DAY = 86400
 # How long each kind of link works. Confirmation links: a week to open the mail; the sign-in
@@ -54,7 +56,6 @@ LEGACY_UNSUBSCRIBE = {
     ),
     "topic-unsubscribe": ("topics.unfollow", lambda data: data if isinstance(data, dict) else None),
 }
-BROWSER_COOKIE = "manchette_invite"
 BROWSER_SALT = "manchette.proof.browser"
 
 
@@ -213,48 +214,42 @@ class ProofFlow:
 
 
 # ----------------------------------------------------------------------------- proven browsers
+#
+# A guest's browser is named by the one anonymous reader cookie (`accounts.readers`): its
+# random token is the nonce, and the server keeps only a keyed hash of it (`nonce_key`). The
+# votes table holds raw tokens ("v:<token>"): a keyed hash keeps a copy of the database from
+# linking a proven address to that browser's anonymous votes and reactions.
 
 
 def nonce_key(nonce):
-    return hashlib.sha256(f"{BROWSER_SALT}:{nonce}".encode()).hexdigest()
+    return salted_hmac(BROWSER_SALT, nonce, algorithm="sha256").hexdigest()
 
 
 def browser_nonce(request):
-    """The random nonce this browser's cookie holds, or "" (the cookie is signed: a forged
-    one is ignored). It names nothing by itself."""
-    nonce = getattr(request, "_proof_new_nonce", "")
-    if nonce:
-        return nonce
-    try:
-        value = signing.loads(request.COOKIES.get(BROWSER_COOKIE, ""), salt=BROWSER_SALT)
-    except signing.BadSignature:
-        return ""
-    return value[:64] if isinstance(value, str) else ""
+    """The random token of this browser's reader cookie, or "" (a forged cookie is ignored).
+    It names nothing by itself."""
+    issued = getattr(request, "_proof_reader", None)
+    return issued.token if issued is not None else readers.browser_token(request)
 
 
 def browser_key(request, create=False):
     """The server-side name of this browser (its nonce's hash), or "" if it has no cookie.
-    With `create`, a browser without one gets a new nonce (`keep_browser` sets the cookie):
-    only when the reader acts, never on a page view."""
+    With `create`, a browser without one becomes an anonymous reader (`keep_browser` sets the
+    cookie): only when the reader acts, never on a page view. "" when its network made too
+    many new readers (the action goes on; only the browser is not named)."""
     nonce = browser_nonce(request)
     if not nonce and create:
-        nonce = request._proof_new_nonce = get_random_string(32)
+        reader = readers.new_browser_reader(request)
+        if reader is not None:
+            request._proof_reader = reader
+            nonce = reader.token
     return nonce_key(nonce) if nonce else ""
 
 
 def keep_browser(request, response):
-    """Sets (or refreshes) the browser's nonce cookie: HttpOnly, SameSite=Lax, a year."""
-    nonce = browser_nonce(request)
-    if nonce:
-        response.set_cookie(
-            BROWSER_COOKIE,
-            signing.dumps(nonce, salt=BROWSER_SALT),
-            max_age=365 * DAY,
-            httponly=True,
-            samesite="Lax",
-            secure=settings.SITE_URL.startswith("https://"),
-        )
-    return response
+    """Sets the reader cookie issued by `browser_key(create=True)` in this request, if any."""
+    issued = getattr(request, "_proof_reader", None)
+    return readers.remember_reader(response, issued, request) if issued else response
 
 
 def proven_addresses(request):
@@ -269,9 +264,12 @@ def proven_addresses(request):
 
 
 def remember_browser(key, email, name=""):
-    """Records that the browser `key` proved `email` (called on a confirmation page's POST)."""
+    """Records that the browser `key` proved `email` (called on a confirmation page's POST).
+    No key (its network made too many new readers): nothing is remembered."""
     from manchette.accounts.models import ProvenBrowser
 
+    if not key:
+        return
     email = email.strip().lower()
     try:
         with transaction.atomic():
@@ -280,3 +278,10 @@ def remember_browser(key, email, name=""):
             )
     except IntegrityError:  # the same browser confirming twice at once: one row is enough
         pass
+
+
+def forget_address(email):
+    """Revokes every browser that proved `email` (they must prove it again): erasure."""
+    from manchette.accounts.models import ProvenBrowser
+
+    return ProvenBrowser.objects.filter(email=email.strip().lower()).delete()[0]

@@ -31,6 +31,9 @@ READER_MAX_AGE = 400 * 24 * 3600  # browsers cap cookie lifetimes at 400 days
 # has no reader cookie yet) so their earlier votes stay theirs, then deleted.
 LEGACY_VOTER_COOKIE = "manchette_votant"
 LEGACY_VOTER_SALT = "comments.voter"
+# A guest's browser had a cookie of its own before this one named it too
+# (`accounts.proof.browser_key`): deleted whenever the reader cookie is set.
+LEGACY_COOKIES = (LEGACY_VOTER_COOKIE, "manchette_invite")
 
 # Anonymous identities of one network bucket that count on one comment or one article. One
 # address is often several people (a family's box, an office or campus NAT, a phone carrier's
@@ -138,9 +141,36 @@ def reader_from_request(request, issue=False):
     if signed:
         return Reader(token=unsign_token(signed), network=network)
     if issue:
-        token = _legacy_token(request) or uuid.uuid4().hex
-        return Reader(token=token, network=network, new_signed_token=sign_token(token))
+        return _issued(request, network)
     return Reader(network=network)
+
+
+def _issued(request, network):
+    token = _legacy_token(request) or uuid.uuid4().hex
+    return Reader(token=token, network=network, new_signed_token=sign_token(token))
+
+
+def _new_identity_allowed(request):
+    return hit("reader-new", client_network(request), settings.READER_NEW_IDENTITY_RATE)
+
+
+def browser_token(request):
+    """The anonymous reader token this browser carries, signed in or not ("" for none or a
+    forged one): it also names the browser of a guest (`accounts.proof.browser_key`)."""
+    signed = request.COOKIES.get(READER_COOKIE, "")
+    try:
+        return unsign_token(signed) if signed else ""
+    except ForgedToken:
+        return ""
+
+
+def new_browser_reader(request):
+    """A new anonymous identity for a browser without one that acts otherwise than by a vote,
+    report or reaction (a guest's comment, a confirmation page's POST), or None when its
+    network made too many new identities (throttled as `acting_reader` is)."""
+    if not _new_identity_allowed(request):
+        return None
+    return _issued(request, hashed_client_network(request))
 
 
 def acting_reader(request):
@@ -153,9 +183,7 @@ def acting_reader(request):
         reader = reader_from_request(request, issue=True)
     except ForgedToken as exc:
         raise ReaderRefused(FORGED_MESSAGE, 400) from exc
-    if reader.new_signed_token and not hit(
-        "reader-new", client_network(request), settings.READER_NEW_IDENTITY_RATE
-    ):
+    if reader.new_signed_token and not _new_identity_allowed(request):
         raise ReaderRefused(LIMITED_MESSAGE, 429)
     return reader
 
@@ -170,7 +198,7 @@ def _secure(request):
 
 
 def remember_reader(response, reader, request):
-    """Hands a newly issued token back to the reader (and drops the legacy vote cookie)."""
+    """Hands a newly issued token back to the reader (and drops the legacy cookies)."""
     if reader.new_signed_token:
         response.set_cookie(
             READER_COOKIE,
@@ -180,8 +208,9 @@ def remember_reader(response, reader, request):
             samesite="Lax",
             secure=_secure(request),
         )
-        if LEGACY_VOTER_COOKIE in request.COOKIES:
-            response.delete_cookie(LEGACY_VOTER_COOKIE, samesite="Lax")
+        for legacy in LEGACY_COOKIES:
+            if legacy in request.COOKIES:
+                response.delete_cookie(legacy, samesite="Lax")
     return response
 
 

@@ -24,6 +24,22 @@ def _private(response):
     return response
 
 
+def email_signin_link(request, email, next_url, response):
+    """Enqueues the sign-in link for `email`, which will only work in this browser: it names
+    the hash of a nonce kept here, in a short-lived cookie set on `response`."""
+    nonce, cookie = services.new_browser_nonce()
+    services.request_signin(email, next_url, services.browser_hash(nonce))
+    response.set_cookie(
+        services.SIGNIN_COOKIE,
+        cookie,
+        max_age=proof.MAX_AGES["signin"],
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
 @ratelimit("signin", "5/h", key=lambda r: r.POST.get("email", "")[:254])
 @require_http_methods(["GET", "POST"])
 def signin(request):
@@ -32,25 +48,11 @@ def signin(request):
         request.POST or None, initial={"next": _safe_next(request, request.GET.get("next", ""))}
     )
     if request.method == "POST" and form.is_valid():
-        # The link will only work in this browser: it names the hash of a nonce kept here.
-        nonce, cookie = services.new_browser_nonce()
-        services.request_signin(
-            form.cleaned_data["email"],
-            _safe_next(request, form.cleaned_data["next"]),
-            services.browser_hash(nonce),
-        )
         response = render(
             request, "accounts/signin_sent.html", {"email": form.cleaned_data["email"]}
         )
-        response.set_cookie(
-            services.SIGNIN_COOKIE,
-            cookie,
-            max_age=proof.MAX_AGES["signin"],
-            httponly=True,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
-        return _private(response)
+        next_url = _safe_next(request, form.cleaned_data["next"])
+        return _private(email_signin_link(request, form.cleaned_data["email"], next_url, response))
     return _private(render(request, "accounts/signin.html", {"form": form}))
 
 

@@ -59,11 +59,23 @@ def vote(comment, reader, value):
             existing.save(update_fields=["value"])
             up, down = (1, -1) if value > 0 else (-1, 1)
             mine = value
-        Comment.objects.filter(pk=comment.pk).update(
-            upvotes=F("upvotes") + up, downvotes=F("downvotes") + down, score=F("score") + up - down
-        )
+        _count(comment.pk, up, down)
     comment.refresh_from_db(fields=["upvotes", "downvotes", "score"])
     return mine
+
+
+def _count(comment_id, up, down):
+    Comment.objects.filter(pk=comment_id).update(
+        upvotes=F("upvotes") + up, downvotes=F("downvotes") + down, score=F("score") + up - down
+    )
+
+
+def withdraw_votes(votes):
+    """Removes votes (a reader's, on erasure) and takes them off their comments' counters."""
+    with transaction.atomic():
+        for existing in votes.select_for_update():
+            existing.delete()
+            _count(existing.comment_id, *((-1, 0) if existing.value > 0 else (0, -1)))
 
 
 def _report_weight(comment, reader):

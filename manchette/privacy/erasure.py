@@ -1,10 +1,12 @@
 """Erasing a reader's data (RGPD art. 17), in one transaction.
 
 What goes: the accounts, subscriptions (newsletter with its consent records, comment
-notifications, topic follows), the guest address, votes (taken off the scores), reactions
-(taken off the counters), the worker's record of e-mails sent to the address. Comments are
-deleted or kept under « Lecteur anonyme », as the reader chooses; a deleted comment that has
-replies stays as « Commentaire supprimé » (with no author) so the thread holds.
+notifications, topic follows), the guest address, the browsers that proved the address
+(`accounts.proof.forget_address`), votes (taken off the scores, with their network bucket and
+slot), reactions (taken off the counters, idem), the worker's record of e-mails sent to the
+address. Comments are deleted or kept under « Lecteur anonyme » (no address, network hash nor
+browser key), as the reader chooses; a deleted comment that has replies stays as
+« Commentaire supprimé » (with no author) so the thread holds.
 
 What stays, without the address or the name: the moderators' log (what was done, when, by
 which moderator; the reasons typed are scrubbed of the address and names), reports the
@@ -77,6 +79,7 @@ def _comments(erasure):
         "guest_email": "",
         "user": None,
         "client_hash": "",
+        "browser_key": "",
         "held_detail": "",
     }
     if erasure.keep_comments:
@@ -112,23 +115,31 @@ def _log_mentions(erasure):
 
 
 def _votes_reports_reactions(erasure):
-    from manchette.comments import services as comments
     from manchette.comments.models import CommentReport, CommentVote
+    from manchette.comments.votes import withdraw_votes
     from manchette.reactions.models import Reaction
     from manchette.reactions.services import withdraw_all
 
-    votes = CommentVote.objects.filter(voter__in=erasure.owner.identities).select_related("comment")
-    for vote in votes:
-        comments.vote(vote.comment, vote.voter, vote.value)  # the same vote again withdraws it
-    erasure.counts["votes"] = len(votes)
+    votes = CommentVote.objects.filter(voter__in=erasure.owner.identities)
+    erasure.counts["votes"] = votes.count()
+    withdraw_votes(votes)  # off the scores; their network bucket and slot go with them
     reports = CommentReport.objects.filter(reporter__in=erasure.owner.identities)
     for report in reports:
         report.reporter = f"x:{get_random_string(24)}"
         report.detail = erasure.scrub(report.detail)
-        report.save(update_fields=["reporter", "detail"])
+        report.network = ""  # an account's report has none; never keep one tied to it
+        report.save(update_fields=["reporter", "detail", "network"])
     reactions = Reaction.objects.filter(user__in=erasure.owner.user_ids)
     erasure.counts["reactions"] = reactions.count()
     withdraw_all(reactions)
+
+
+def _proven_browsers(erasure):
+    """Every browser that proved the address forgets it (they would have to prove it again)."""
+    from manchette.accounts import proof
+
+    if erasure.owner.email:
+        erasure.counts["proven_browsers"] = proof.forget_address(erasure.owner.email)
 
 
 def _subscriptions(erasure):
@@ -178,6 +189,7 @@ def erase(owner, *, keep_comments):
         article_urls = _comments(erasure)
         _votes_reports_reactions(erasure)
         _subscriptions(erasure)
+        _proven_browsers(erasure)
         _bans(erasure)
         _accounts(erasure)
         # Only the threads changed; each page is purged now and again after the commit.

@@ -48,12 +48,21 @@ def _comments(owner):
             "moderation_reason": c.moderation_reason,
             "score": c.score,
             "network_address_hash": c.client_hash,
+            "browser_key": c.browser_key,
             "created_at": c.created_at,
             "published_at": c.published_at,
             "edited_at": c.edited_at,
         }
         for c in rows
     ]
+
+
+def _network(row):
+    """An anonymous row's network bucket (hashed) and slot; an account's rows have none."""
+    found = {"network_address_hash": row.network}
+    if hasattr(row, "slot"):
+        found["network_slot"] = row.slot
+    return found
 
 
 def _votes_and_reports(owner):
@@ -63,13 +72,16 @@ def _votes_and_reports(owner):
     reports = CommentReport.objects.filter(reporter__in=owner.identities).order_by("created_at")
     return {
         "comment_votes": [
-            {"comment": v.comment_id, "value": v.value, "created_at": v.created_at} for v in votes
+            {"comment": v.comment_id, "value": v.value, **_network(v), "created_at": v.created_at}
+            for v in votes
         ],
         "comment_reports": [
             {
                 "comment": r.comment_id,
                 "reason": str(r.get_reason_display()),
                 "detail": r.detail,
+                "weight": str(r.get_weight_display()),
+                **_network(r),
                 "created_at": r.created_at,
             }
             for r in reports
@@ -85,6 +97,7 @@ def _reactions(owner):
         {
             "article": r.article.title,
             "reaction": r.kind.label,
+            **_network(r),
             "created_at": r.created_at,
             "updated_at": r.updated_at,
         }
@@ -179,6 +192,15 @@ def _topic_follows(owner):
     ]
 
 
+def _proven_browsers(owner):
+    """The browsers that proved the address (the POST of an e-mailed confirmation page), by
+    the hash of the random nonce their cookie holds."""
+    from manchette.accounts.models import ProvenBrowser
+
+    rows = ProvenBrowser.objects.filter(owner.by_address("email")).order_by("proven_at", "pk")
+    return [{"browser_key": b.nonce_hash, "name": b.name, "proven_at": b.proven_at} for b in rows]
+
+
 def _bans(owner):
     from manchette.comments.models import Ban
 
@@ -223,6 +245,7 @@ def collect(owner):
         **_comment_notifications(owner),
         "newsletter": _newsletter(owner),
         "topic_follows": _topic_follows(owner),
+        "proven_browsers": _proven_browsers(owner),
         "comment_bans": _bans(owner),
     }
 

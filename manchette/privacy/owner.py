@@ -33,7 +33,7 @@ class Owner:
 
     @property
     def identities(self):
-        """How votes and reports name a signed-in reader (`comments.views.voter_id`)."""
+        """How votes and reports name a signed-in reader (`accounts.readers.Reader.voter`)."""
         return [f"u:{pk}" for pk in self.user_ids]
 
     def by_address(self, field):

@@ -5,9 +5,14 @@ Durations come from the settings (environment variables, see `.env.example`):
 - PRIVACY_UNCONFIRMED_DAYS (7): requests nobody confirmed are forgotten: newsletter sign-ups
   and their consent records, comments awaiting their e-mail confirmation, guest addresses never
   confirmed, comment notifications and topic follows never confirmed. Every confirmation link
-  has expired by then (they live 7 days).
+  has expired by then (they live 7 days); so comments older than that lose the posting
+  browser's key they kept for their confirmation.
 - PRIVACY_NETWORK_HASH_DAYS (365): hashed network addresses are cleared from comments and
-  consent records (they serve the burst rule and the proof of a sign-up, not forever).
+  consent records (they serve the burst rule and the proof of a sign-up, not forever), and
+  the network buckets (with their slots) from votes, reports and reactions
+  (`accounts.readers.forget_networks`).
+- PRIVACY_PROVEN_BROWSER_DAYS (365; the reader cookie lives 400 days at most): the record that a
+  browser proved an address (`accounts.ProvenBrowser`) is deleted; the reader proves it again.
 - PRIVACY_LOG_DAYS (30): the worker's record of finished jobs (the e-mails it sent, among
   them every sign-in link with its address) and expired sessions are deleted. There is no
   sign-in log table, and sign-in tokens are stateless (signed, 30 minutes): nothing else to
@@ -22,15 +27,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-DEFAULTS = {
-    "PRIVACY_UNCONFIRMED_DAYS": 7,
-    "PRIVACY_NETWORK_HASH_DAYS": 365,
-    "PRIVACY_LOG_DAYS": 30,
-}
-
 
 def days(name):
-    return timedelta(days=int(getattr(settings, name, DEFAULTS[name])))
+    """A duration from the settings (their defaults live in settings/base.py only)."""
+    return timedelta(days=int(getattr(settings, name)))
 
 
 def forget_unconfirmed(before):
@@ -66,19 +66,44 @@ def forget_unconfirmed(before):
     }
 
 
-def clear_network_hashes(before):
+def forget_browser_keys(before):
+    """A comment keeps its posting browser's key only to publish that browser's comments on
+    confirmation: the link lives 7 days, so an older comment (awaiting or not) has no use for
+    it. Those still awaiting and pending are deleted by `forget_unconfirmed` anyway."""
     from manchette.comments.models import Comment
+
+    old = Comment.objects.filter(created_at__lt=before).exclude(browser_key="")
+    return {"comment_browser_keys": old.update(browser_key="")}
+
+
+def clear_network_hashes(before):
+    from manchette.accounts.readers import forget_networks
+    from manchette.comments.models import Comment, CommentReport, CommentVote
     from manchette.newsletter.models import ConsentRecord
+    from manchette.reactions.models import Reaction
 
     consents = ConsentRecord.objects.filter(created_at__lt=before).filter(
         ~Q(ip_hash="") | ~Q(confirmed_ip_hash="")
     )
+    old = Q(created_at__lt=before)
     return {
-        "comment_hashes": Comment.objects.filter(created_at__lt=before)
+        "comment_hashes": Comment.objects.filter(old)
         .exclude(client_hash="")
         .update(client_hash=""),
         "consent_hashes": consents.update(ip_hash="", confirmed_ip_hash=""),
+        # The rows still count; they no longer hold one of their network's slots.
+        "vote_networks": forget_networks(CommentVote.objects.filter(old)),
+        "report_networks": forget_networks(CommentReport.objects.filter(old)),
+        "reaction_networks": forget_networks(Reaction.objects.filter(old)),
     }
+
+
+def forget_proven_browsers(before):
+    """A browser's proof lasts as long as its cookie could (a year): past that, the reader
+    proves their address again, and the row naming it goes."""
+    from manchette.accounts.models import ProvenBrowser
+
+    return {"proven_browsers": ProvenBrowser.objects.filter(proven_at__lt=before).delete()[0]}
 
 
 def clear_logs(before):
@@ -95,6 +120,8 @@ def apply_retention(now=None):
     now = now or timezone.now()
     with transaction.atomic():
         counts = forget_unconfirmed(now - days("PRIVACY_UNCONFIRMED_DAYS"))
+        counts.update(forget_browser_keys(now - days("PRIVACY_UNCONFIRMED_DAYS")))
+        counts.update(forget_proven_browsers(now - days("PRIVACY_PROVEN_BROWSER_DAYS")))
         counts.update(clear_network_hashes(now - days("PRIVACY_NETWORK_HASH_DAYS")))
         counts.update(clear_logs(now - days("PRIVACY_LOG_DAYS")))
     return counts

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from manchette.accounts import services as accounts
+from manchette.accounts.views import email_signin_link
 from manchette.core.ratelimit import ratelimit
 from manchette.privacy import erasure, export
 from manchette.privacy.forms import EraseForm, LinkForm
@@ -39,6 +39,7 @@ def _summary(owner):
         "comment_subscriptions": len(data["comment_subscriptions"]),
         "newsletter_lists": len(newsletter.get("subscriptions", [])),
         "topic_follows": len(data["topic_follows"]),
+        "proven_browsers": len(data["proven_browsers"]),
     }
 
 
@@ -95,6 +96,6 @@ def request_link(request):
     form = LinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        accounts.request_signin(email, reverse("privacy:mine"))
-        return render(request, "privacy/link_sent.html", {"email": email})
+        response = render(request, "privacy/link_sent.html", {"email": email})
+        return email_signin_link(request, email, reverse("privacy:mine"), response)
     return render(request, "privacy/link.html", {"form": form})

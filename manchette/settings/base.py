@@ -329,10 +329,12 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 # Personal data retention, in days (privacy/retention.py, run daily by the worker): requests
-# nobody confirmed, hashed network addresses, the worker's record of e-mails sent and sessions.
+# nobody confirmed, hashed network addresses, the worker's record of e-mails sent and sessions,
+# and how long a browser that proved an address is remembered.
 PRIVACY_UNCONFIRMED_DAYS = env_int("PRIVACY_UNCONFIRMED_DAYS", 7)
 PRIVACY_NETWORK_HASH_DAYS = env_int("PRIVACY_NETWORK_HASH_DAYS", 365)
 PRIVACY_LOG_DAYS = env_int("PRIVACY_LOG_DAYS", 30)
+PRIVACY_PROVEN_BROWSER_DAYS = env_int("PRIVACY_PROVEN_BROWSER_DAYS", 365)
 
 # Admin accounts (staff, superusers, groups that may open the admin) sign in with their
 # password only, for sessions this long; readers keep Django's two weeks. The admin's sign-in

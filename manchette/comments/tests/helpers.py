@@ -31,11 +31,11 @@ def post_json(client, data):
 def prove_browser(client=None, email="jeanne@example.org", name="Jeanne Lectrice"):
     """Makes `client` a browser that proved `email` (as the POST of a confirmation page
     does) and returns its key; without a client, only the key and the server-side record."""
-    from manchette.accounts import proof
+    from manchette.accounts import proof, readers
 
-    nonce = f"test-{email}"
+    nonce = f"test-{email}"[:64]
     if client is not None:
-        client.cookies[proof.BROWSER_COOKIE] = signing.dumps(nonce, salt=proof.BROWSER_SALT)
+        client.cookies[readers.READER_COOKIE] = readers.sign_token(nonce)
     key = proof.nonce_key(nonce)
     proof.remember_browser(key, email, name)
     return key

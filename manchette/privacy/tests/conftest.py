@@ -6,6 +6,8 @@ import pytest
 
 EMAIL = "zephyrine.quelquefois@example.org"
 NAME = "Zéphyrine Quelquefois"
+# The hash of the nonce in her browser's cookie (`accounts.proof.nonce_key`).
+BROWSER_KEY = "b" * 64
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +49,10 @@ class ReaderData:
 @pytest.fixture
 def reader_data(django_user_model):
     """A signed-up reader who did everything once, with a guest comment under their address."""
+    from manchette.accounts import proof
+    from manchette.accounts.readers import Reader
     from manchette.comments import services as comments
+    from manchette.comments import votes
     from manchette.comments.factories import CommentFactory
     from manchette.comments.models import GuestEmail, SubscriptionKind
     from manchette.news.factories import ArticleFactory
@@ -73,12 +78,14 @@ def reader_data(django_user_model):
         author_name="Zéphyrine Q.",
         pending=True,
         awaiting_confirmation=True,
+        browser_key=BROWSER_KEY,
     )
     GuestEmail.objects.create(email=EMAIL)
     someone_elses = CommentFactory(article=article, author_name="Paul Autre")
     reply = CommentFactory(parent=own, author_name="Paul Autre", guest_email="paul@example.org")
-    comments.vote(someone_elses, f"u:{user.pk}", 1)
-    comments.report(someone_elses, f"u:{user.pk}", "abuse", "Insultant envers Zéphyrine Q.")
+    as_reader = Reader(user_id=user.pk)
+    votes.vote(someone_elses, as_reader, 1)
+    votes.report(someone_elses, as_reader, "abuse", "Insultant envers Zéphyrine Q.")
     comments.reject_comment(awaiting, reason=f"Doublon du commentaire de {NAME}")
     ReactionFactory(article=article, user=user)
     comments.subscribe(article=article, email=EMAIL, kind=SubscriptionKind.REPLIES, user=user)
@@ -87,5 +94,8 @@ def reader_data(django_user_model):
         EMAIL, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip-zq"
     )
     confirm_follow(request_follow(TopicFactory(name="Bretagne"), EMAIL))
+    # Her browser proved the address once (the POST of a confirmation page); Paul's his own.
+    proof.remember_browser(BROWSER_KEY, EMAIL, "Zéphyrine Q.")
+    proof.remember_browser(proof.nonce_key("nonce-de-paul"), "paul@example.org", "Paul Autre")
     worker_record("manchette.accounts.tasks.send_signin_link", EMAIL, "/compte/donnees/")
     return ReaderData(user, article, own, guest, awaiting, someone_elses, reply)

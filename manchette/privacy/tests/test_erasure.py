@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models.functions import Cast
 from django.test import Client
 
+from manchette.accounts.models import ProvenBrowser
 from manchette.comments.models import (
     Ban,
     Comment,
@@ -15,7 +16,7 @@ from manchette.comments.models import (
     CommentVote,
     ModerationLog,
 )
-from manchette.privacy.tests.conftest import EMAIL, NAME
+from manchette.privacy.tests.conftest import BROWSER_KEY, EMAIL, NAME
 from manchette.reactions.models import ArticleReactionCount
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +64,9 @@ def test_erasure_leaves_nothing_that_names_the_address_or_the_name(client, reade
     assert "no-store" in response["Cache-Control"]
 
     assert rows_naming(*needles) == []
+    # Her browser no longer counts as proven (Paul's still does), and no comment keeps its key.
+    assert list(ProvenBrowser.objects.values_list("email", flat=True)) == ["paul@example.org"]
+    assert not Comment.objects.filter(browser_key=BROWSER_KEY).exists()
     assert not get_user_model().objects.filter(pk=reader_data.user.pk).exists()
     # The moderators' log keeps what was done and when, its reasons scrubbed.
     assert ModerationLog.objects.count() == logs
@@ -70,6 +74,7 @@ def test_erasure_leaves_nothing_that_names_the_address_or_the_name(client, reade
     # The report on someone else's comment stays as moderation evidence, tied to no one.
     report = CommentReport.objects.get()
     assert not report.reporter.startswith("u:") and report.detail == "Insultant envers [effacé]"
+    assert report.network == ""
     # Signed out: the page now asks for a link.
     assert client.get("/compte/donnees/").status_code == 302
 

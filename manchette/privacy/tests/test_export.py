@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from manchette.privacy.tests.conftest import EMAIL, NAME
+from manchette.privacy.tests.conftest import BROWSER_KEY, EMAIL, NAME
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +37,23 @@ def test_the_export_holds_one_of_everything(client, reader_data):
     assert by_id[reader_data.awaiting_comment.pk]["status_label"] == "Rejeté"
     assert by_id[reader_data.awaiting_comment.pk]["moderation_reason"].startswith("Doublon")
     assert by_id[reader_data.own_comment.pk]["network_address_hash"] == "h-own"
-    assert [(v["comment"], v["value"]) for v in data["comment_votes"]] == [
-        (reader_data.someone_elses.pk, 1)
+    assert by_id[reader_data.awaiting_comment.pk]["browser_key"] == BROWSER_KEY
+    # An account's votes, reports and reactions hold no network bucket nor slot (only an
+    # anonymous reader's do): the export says so rather than leaving the fields out.
+    assert [
+        (v["comment"], v["value"], v["network_address_hash"], v["network_slot"])
+        for v in data["comment_votes"]
+    ] == [(reader_data.someone_elses.pk, 1, "", None)]
+    assert [
+        (r["reason"], r["weight"], r["network_address_hash"]) for r in data["comment_reports"]
+    ] == [("Insulte ou harcèlement", "lecteur connecté", "")]
+    assert [
+        (r["article"], r["network_address_hash"], r["network_slot"]) for r in data["reactions"]
+    ] == [("Un article lu de près", "", None)]
+    assert [(b["browser_key"], b["name"]) for b in data["proven_browsers"]] == [
+        (BROWSER_KEY, "Zéphyrine Q.")
     ]
-    assert [r["reason"] for r in data["comment_reports"]] == ["Insulte ou harcèlement"]
-    assert [r["article"] for r in data["reactions"]] == ["Un article lu de près"]
+    assert data["proven_browsers"][0]["proven_at"]
     assert data["guest_address"]["email"] == EMAIL
     assert [s["kind"] for s in data["comment_subscriptions"]] == [
         "nouvelles réponses à mes commentaires"
@@ -59,6 +71,7 @@ def test_the_export_holds_nothing_of_another_reader(client, reader_data, django_
     _response, data = download(client)
     assert EMAIL not in json.dumps(data) and NAME not in json.dumps(data, ensure_ascii=False)
     assert data["comments"] == data["comment_votes"] == data["topic_follows"] == []
+    assert data["proven_browsers"] == []
 
 
 def test_an_account_without_an_address_gets_only_its_own(client, reader_data, django_user_model):
@@ -83,3 +96,4 @@ def test_the_page_sums_it_up_and_the_account_page_links_to_it(client, reader_dat
     html = response.content.decode()
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
     assert "3 commentaires" in html and "1 sujet suivi" in html and EMAIL in html
+    assert "1 navigateur reconnu pour cette adresse" in html

@@ -28,7 +28,7 @@ def sign_up(email, confirm):
         email, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip"
     )
     if confirm:
-        newsletter.confirm_subscription(newsletter.confirmation_token(consent), ip_hash="ip2")
+        newsletter.confirm_subscription(consent, ip_hash="ip2")
     return consent
 
 
@@ -130,3 +130,102 @@ def test_the_worker_clock_runs_it_once_a_day():
     with time_machine.travel(START + timedelta(days=9, minutes=1), tick=False):
         call_command("apply_retention", verbosity=0)
     assert not TopicFollow.objects.filter(pk=second.pk).exists()
+
+
+@pytest.fixture
+def anonymous_rows():
+    """An anonymous reader's vote, report and reaction from one network bucket, made on START."""
+    from manchette.accounts.readers import Reader
+    from manchette.comments import votes
+    from manchette.news.factories import ArticleFactory
+    from manchette.reactions import services as reactions
+    from manchette.reactions.factories import ReactionKindFactory
+
+    reader = Reader(token="jeton-anonyme-1", network="reseau-1")
+    with at(0):
+        comment = CommentFactory()
+        article = ArticleFactory()
+        votes.vote(comment, reader, 1)
+        votes.report(comment, reader, "spam")
+        reactions.react(article, ReactionKindFactory(), reader)
+    return comment
+
+
+def networks_held():
+    """(network, slot) of every vote and reaction, and network of every report."""
+    from manchette.comments.models import CommentReport, CommentVote
+    from manchette.reactions.models import Reaction
+
+    return (
+        list(CommentVote.objects.values_list("network", "slot")),
+        list(CommentReport.objects.values_list("network", flat=True)),
+        list(Reaction.objects.values_list("network", "slot")),
+    )
+
+
+def test_network_buckets_of_votes_reports_and_reactions_go_after_twelve_months(anonymous_rows):
+    with at(364):
+        apply_retention()
+    assert networks_held() == ([("reseau-1", 1)], ["reseau-1"], [("reseau-1", 1)])
+    with at(366):
+        counts = apply_retention()
+    assert networks_held() == ([("", None)], [""], [("", None)])
+    assert (counts["vote_networks"], counts["report_networks"], counts["reaction_networks"]) == (
+        1,
+        1,
+        1,
+    )
+    # The rows still count: only what tied them to a network went.
+    comment = Comment.objects.get(pk=anonymous_rows.pk)
+    assert (comment.score, comment.report_count) == (1, 1)
+
+
+def proven_browser(email, days):
+    from manchette.accounts import proof
+
+    with at(days):
+        proof.remember_browser(proof.nonce_key(f"nonce-{email}"), email, "Nom")
+
+
+def proven_emails():
+    from manchette.accounts.models import ProvenBrowser
+
+    return sorted(ProvenBrowser.objects.values_list("email", flat=True))
+
+
+def test_proven_browsers_are_forgotten_when_their_cookie_would_have_expired():
+    proven_browser("ancien@example.org", 0)
+    proven_browser("recent@example.org", 300)
+    with at(364):
+        apply_retention()
+    assert proven_emails() == ["ancien@example.org", "recent@example.org"]
+    with at(366):
+        apply_retention()
+    assert proven_emails() == ["recent@example.org"]
+
+
+def test_how_long_a_proof_is_kept_is_a_setting(settings):
+    settings.PRIVACY_PROVEN_BROWSER_DAYS = 30
+    proven_browser("court@example.org", 0)
+    with at(29):
+        apply_retention()
+    assert proven_emails() == ["court@example.org"]
+    with at(31):
+        apply_retention()
+    assert proven_emails() == []
+
+
+def test_browser_keys_are_cleared_once_no_confirmation_can_use_them():
+    with at(0):
+        rejected = CommentFactory(
+            status="rejected", awaiting_confirmation=True, browser_key="k" * 64
+        )
+        held_after = CommentFactory(pending=True, browser_key="h" * 64)
+    with at(6):
+        apply_retention()
+    keys = dict(Comment.objects.values_list("pk", "browser_key"))
+    assert (keys[rejected.pk], keys[held_after.pk]) == ("k" * 64, "h" * 64)
+    with at(8):
+        apply_retention()
+    keys = dict(Comment.objects.values_list("pk", "browser_key"))
+    assert (keys[rejected.pk], keys[held_after.pk]) == ("", "")
