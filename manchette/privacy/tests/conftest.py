@@ -51,10 +51,11 @@ def reader_data(django_user_model):
     """A signed-up reader who did everything once, with a guest comment under their address."""
     from manchette.accounts import proof
     from manchette.accounts.readers import Reader
-    from manchette.comments import services as comments
     from manchette.comments import votes
     from manchette.comments.factories import CommentFactory
     from manchette.comments.models import GuestEmail, SubscriptionKind
+    from manchette.comments.moderation import reject_comment
+    from manchette.comments.notifications import subscribe
     from manchette.news.factories import ArticleFactory
     from manchette.newsletter import services as newsletter
     from manchette.newsletter.factories import default_list
@@ -86,9 +87,9 @@ def reader_data(django_user_model):
     as_reader = Reader(user_id=user.pk)
     votes.vote(someone_elses, as_reader, 1)
     votes.report(someone_elses, as_reader, "abuse", "Insultant envers Zéphyrine Q.")
-    comments.reject_comment(awaiting, reason=f"Doublon du commentaire de {NAME}")
+    reject_comment(awaiting, reason=f"Doublon du commentaire de {NAME}")
     ReactionFactory(article=article, user=user)
-    comments.subscribe(article=article, email=EMAIL, kind=SubscriptionKind.REPLIES, user=user)
+    subscribe(article=article, email=EMAIL, kind=SubscriptionKind.REPLIES, user=user)
     lst = default_list()
     newsletter.subscribe(
         EMAIL, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip-zq"
