@@ -8,28 +8,19 @@ from django.conf import settings
 from django.urls import path
 from wagtail.admin.views import account
 
-from manchette.core.clients import client_ip
-from manchette.core.ratelimit import hit, limited_response
+from manchette.core.ratelimit import ratelimit
 
 
 def limited(view, scope, field):
     """`view`, answering 429 once the address or the account named by `field` went past its
     rate (settings `<SCOPE>_RATE` per address, `<SCOPE>_ACCOUNT_RATE` per account)."""
     setting = scope.upper().replace("-", "_")
-
-    def wrapped(request, *args, **kwargs):
-        if request.method == "POST":
-            address_rate = getattr(settings, f"{setting}_RATE")
-            account_rate = getattr(settings, f"{setting}_ACCOUNT_RATE")
-            allowed = hit(scope, client_ip(request), address_rate)
-            identity = request.POST.get(field, "").strip()[:254]
-            if identity:
-                allowed = hit(f"{scope}:account", identity, account_rate) and allowed
-            if not allowed:
-                return limited_response(request)
-        return view(request, *args, **kwargs)
-
-    return wrapped
+    return ratelimit(
+        scope,
+        lambda: getattr(settings, f"{setting}_RATE"),
+        key=lambda request: request.POST.get(field, "").strip()[:254],
+        key_rate=lambda: getattr(settings, f"{setting}_ACCOUNT_RATE"),
+    )(view)
 
 
 urlpatterns = [

@@ -122,18 +122,24 @@ def limited_response(request):
     return response
 
 
-def ratelimit(scope, rate, key=None, methods=("POST",)):
-    """Limits a view per client address (or per `key(request)` as well, when given)."""
+def _rate(value):
+    return value() if callable(value) else value
+
+
+def ratelimit(scope, rate, key=None, methods=("POST",), key_rate=None):
+    """Limits a view per client address (or per `key(request)` as well, when given, at
+    `key_rate` if it differs). A rate may be a function, read on each request (a setting)."""
 
     def decorator(view):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method in methods:
-                allowed = hit(scope, client_network(request), rate)
+                allowed = hit(scope, client_network(request), _rate(rate))
                 if key is not None:
                     identity = key(request)
                     if identity:
-                        allowed = hit(f"{scope}:key", identity, rate) and allowed
+                        per_key = _rate(key_rate or rate)
+                        allowed = hit(f"{scope}:key", identity, per_key) and allowed
                 if not allowed:
                     return limited_response(request)
             return view(request, *args, **kwargs)
