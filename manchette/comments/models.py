@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from manchette.accounts.readers import CappedByNetwork, network_cap_constraints
-from manchette.core.cache import bump_generation, shared_get, shared_set
+from manchette.core.caching.versions import bump_generation, shared_get, shared_set
 
 EDIT_WINDOW_SECONDS = 15 * 60
 

@@ -36,7 +36,7 @@ from manchette.comments.notifications import (  # noqa: F401 (importable from he
     unsubscribe_token,
     unsubscribe_url,
 )
-from manchette.core.cache import purge_paths
+from manchette.core.caching.purge import purge_paths
 from manchette.core.ratelimit import hit
 
 logger = logging.getLogger(__name__)

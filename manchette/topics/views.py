@@ -6,7 +6,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from manchette.accounts import proof
-from manchette.core.cache import is_anonymous_request, mark_cacheable
+from manchette.core.caching.lifetime import mark_cacheable
+from manchette.core.caching.pages import is_anonymous_request
 from manchette.core.pagination import get_page
 from manchette.core.ratelimit import hit, ratelimit
 from manchette.topics import services

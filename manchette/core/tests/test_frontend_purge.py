@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from manchette.core.cache import purge_paths
+from manchette.core.caching.purge import purge_paths
 from manchette.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
