@@ -45,7 +45,7 @@ def pytest_sessionfinish(session, exitstatus):
 def _fresh_cache(settings):
     from django.core.cache import cache
 
-    from manchette.core.cache import forget_local_copies
+    from manchette.core.caching.versions import forget_local_copies
 
     cache.clear()
     forget_local_copies()

@@ -46,7 +46,7 @@ def main(pages_path, out, verbose=False):
     result = {}
     from django.core.cache import cache
 
-    from manchette.core.cache import purge_paths
+    from manchette.core.caching.purge import purge_paths
 
     for name, page in pages.items():
         # Cold: nothing cached at all (the first request after a deploy or a site-wide purge).

@@ -26,7 +26,7 @@ def main(out):
     from django.core.management import call_command
     from django.db import transaction
 
-    from manchette.core.cache import purge_site
+    from manchette.core.caching.purge import purge_site
     from manchette.news.factories import ArticleFactory
     from manchette.news.models import ArticlePage, SectionPage
 

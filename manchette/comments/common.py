@@ -5,7 +5,7 @@ from django.db import transaction
 
 from manchette.comments.models import ArticleCommentSettings, CommentSettings
 from manchette.comments.notifications import queue_notifications
-from manchette.core.cache import purge_paths
+from manchette.core.caching.purge import purge_paths
 
 NEWSROOM_GROUPS = ("Journalistes", "Éditeurs")
 

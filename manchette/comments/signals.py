@@ -1,7 +1,7 @@
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from manchette.core.cache import purge_site
+from manchette.core.caching.purge import purge_site
 
 from .models import CommentSettings
 

@@ -6,7 +6,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from manchette.core.cache import CachedPageMixin
+from manchette.core.caching.restrictions import CachedPageMixin
 
 
 class HomePage(CachedPageMixin, Page):
@@ -99,7 +99,7 @@ class SiteSettings(BaseGenericSetting):
     @classmethod
     def current(cls):
         """The settings, from the cache (cleared by `purge_site` whenever they are saved)."""
-        from manchette.core.cache import shared_get, shared_set
+        from manchette.core.caching.versions import shared_get, shared_set
 
         settings = shared_get("chrome:settings")
         if settings is None:

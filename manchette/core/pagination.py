@@ -13,7 +13,7 @@ from django.http import Http404
 
 PAGE_PARAM = "page"
 # Marks a request whose view reads `?page=` strictly: only then may the page cache keep the
-# `?page=` variants of its address (see `manchette.core.cache`).
+# `?page=` variants of its address (see `manchette.core.caching.pages`).
 PAGINATED = "_manchette_paginated"
 _NUMBER = re.compile(r"[1-9][0-9]{0,6}")
 

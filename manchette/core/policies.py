@@ -3,7 +3,7 @@
 Reader pages get a strict policy: scripts, styles, images, fonts and requests from the site
 itself (or from where the settings put the static and media files), no inline script or
 style, no plugin, no frame, no form sent elsewhere. Reader pages are cached and served alike
-to every reader (core/cache.py keeps the headers of the response it stores, and replays them
+to every reader (core/caching/pages.py keeps the headers of the response it stores, and replays them
 on a hit), so the policy can hold no per-request nonce: the templates carry no inline script
 and no inline style. The one exception is the 500 page's own <style>, which must not depend
 on the static files (they may be what failed): it is allowed by its hash.
@@ -160,7 +160,7 @@ class PolicyHeadersMiddleware:
 
 
 MIDDLEWARE_NAME = f"{__name__}.{PolicyHeadersMiddleware.__name__}"
-PAGE_CACHE_MIDDLEWARE = "manchette.core.cache.AnonymousPageCacheMiddleware"
+PAGE_CACHE_MIDDLEWARE = "manchette.core.caching.pages.AnonymousPageCacheMiddleware"
 
 
 @checks.register(checks.Tags.security, deploy=True)

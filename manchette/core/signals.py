@@ -2,7 +2,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 
-from manchette.core.cache import purge_site
+from manchette.core.caching.purge import purge_site
 from manchette.core.models import SiteSettings
 
 

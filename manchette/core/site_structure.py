@@ -48,7 +48,7 @@ def sync_site(site_url=None):
     from django.conf import settings
     from wagtail.models import Site
 
-    from manchette.core.cache import purge_site
+    from manchette.core.caching.purge import purge_site
 
     address = urlsplit(site_url or settings.SITE_URL)
     hostname = address.hostname or "localhost"

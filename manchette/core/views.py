@@ -16,14 +16,8 @@ from wagtail import hooks
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from manchette.core.cache import (
-    bump_generation,
-    fragment_key,
-    fragment_lookup,
-    fragment_store,
-    shared_get,
-    shared_set,
-)
+from manchette.core.caching.fragments import fragment_key, fragment_lookup, fragment_store
+from manchette.core.caching.versions import bump_generation, shared_get, shared_set
 from manchette.core.internals import has_wagtail_route, preset_wagtail_route
 
 SITE_CACHE_SECONDS = 300

@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageQuerySet, PageViewRestriction
 
-from manchette.core.cache import any_view_restriction
+from manchette.core.caching.restrictions import any_view_restriction
 
 
 def under_restriction(prefix=""):

@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from manchette.core.cache import shared_get, shared_set
+from manchette.core.caching.versions import shared_get, shared_set
 from manchette.news.models import Flash, SectionPage
 
 

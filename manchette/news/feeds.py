@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
-from manchette.core.cache import mark_cacheable
+from manchette.core.caching.lifetime import mark_cacheable
 from manchette.news.models import ArticlePage, SectionPage
 
 FEED_SIZE = 30

@@ -22,7 +22,8 @@ from wagtail.images.models import Image
 from wagtail.models import Page, PageManager
 from wagtail.search import index
 
-from manchette.core.cache import CachedPageMixin, shared_get, shared_set
+from manchette.core.caching.restrictions import CachedPageMixin
+from manchette.core.caching.versions import shared_get, shared_set
 from manchette.core.frenchtext import search_document
 from manchette.core.pagination import get_page, page_number, page_of
 from manchette.core.visibility import VisiblePageQuerySet

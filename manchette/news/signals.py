@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from manchette.core.cache import purge_paths, purge_site
+from manchette.core.caching.purge import purge_paths, purge_site
 from manchette.news.models import ArticlePage, Flash
 
 FEED_AND_SITEMAP_PATHS = ["/flux/", "/flux/atom/", "/sitemap.xml", "/sitemap-news.xml"]

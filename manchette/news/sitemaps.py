@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
-from manchette.core.cache import mark_cacheable
+from manchette.core.caching.lifetime import mark_cacheable
 from manchette.news.models import ArticlePage
 
 NEWS_SITEMAP_HOURS = 48

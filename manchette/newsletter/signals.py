@@ -31,7 +31,7 @@ def alert_on_live_flash(sender, instance, **kwargs):
 def forget_box_lists(sender, **kwargs):
     from django.core.cache import cache
 
-    from manchette.core.cache import purge_site
+    from manchette.core.caching.purge import purge_site
 
     cache.delete(BOX_CACHE_KEY)
     # The boxes on every cached page name the default lists.

@@ -23,7 +23,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
-from manchette.core.cache import purge_paths
+from manchette.core.caching.purge import purge_paths
 
 ERASED = "[effacé]"
 

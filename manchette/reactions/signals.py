@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from manchette.core.cache import purge_site
+from manchette.core.caching.purge import purge_site
 from manchette.reactions import services
 from manchette.reactions.models import Reaction, ReactionKind
 

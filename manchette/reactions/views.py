@@ -29,7 +29,7 @@ from manchette.accounts.readers import (
     remember_reader,
     signed_token_of,
 )
-from manchette.core.cache import any_view_restriction
+from manchette.core.caching.restrictions import any_view_restriction
 from manchette.core.clients import client_network
 from manchette.core.ratelimit import hit, limited_response
 from manchette.news.models import ArticlePage

@@ -62,8 +62,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     # Not "wagtail.contrib.frontend_cache": its app only connects page_published/unpublished to
-    # a purge of the page alone; manchette.core.cache.purge_paths purges (once) every path the
-    # change shows on, through the same frontend cache backends (WAGTAILFRONTENDCACHE below).
+    # a purge of the page alone; manchette.core.caching.purge.purge_paths purges (once) every
+    # path the change shows on, through the same frontend cache backends
+    # (WAGTAILFRONTENDCACHE below).
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -88,7 +89,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First, so a hit skips the other middleware; it keeps the headers they set on the page.
-    "manchette.core.cache.AnonymousPageCacheMiddleware",
+    "manchette.core.caching.pages.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy, kept with the page by the cache above.
     "manchette.core.policies.PolicyHeadersMiddleware",

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from manchette.accounts import proof
-from manchette.core.cache import purge_paths
+from manchette.core.caching.purge import purge_paths
 from manchette.core.turns import release_turn, take_turn
 from manchette.core.visibility import visible_q
 from manchette.topics import linker

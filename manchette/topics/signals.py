@@ -5,7 +5,7 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from manchette.core.cache import purge_paths
+from manchette.core.caching.purge import purge_paths
 
 
 @receiver(page_published)

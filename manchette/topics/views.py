@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from manchette.accounts import proof
-from manchette.core.cache import is_anonymous_request, mark_cacheable
+from manchette.core.caching.pages import share_or_keep_private
 from manchette.core.pagination import get_page
 from manchette.core.ratelimit import hit, ratelimit
 from manchette.topics import services
@@ -16,11 +16,7 @@ from manchette.topics.models import Topic, TopicKind
 ARTICLES_PER_PAGE = 12
 
 
-def _cacheable(request, response):
-    if is_anonymous_request(request):
-        return mark_cacheable(response)
-    patch_cache_control(response, private=True, no_cache=True)
-    return response
+_cacheable = share_or_keep_private
 
 
 def _private(response):

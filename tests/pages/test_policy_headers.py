@@ -12,7 +12,7 @@ import pytest
 from django.core.checks import run_checks
 from django.template.loader import render_to_string
 
-from manchette.core.cache import PageCacheWSGI
+from manchette.core.caching.pages import PageCacheWSGI
 from manchette.core.policies import ADMIN_POLICY, MIDDLEWARE_NAME, reader_policy
 from tests.e2e.content import newsroom, reader_pages
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
-from manchette.core.cache import bump_generation, shared_get, shared_set
+from manchette.core.caching.versions import bump_generation, shared_get, shared_set
 
 
 class Premoderation(models.TextChoices):

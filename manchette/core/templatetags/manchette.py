@@ -114,7 +114,7 @@ class FragmentNode(template.Node):
         self.name, self.scope, self.path, self.parts = name, scope, path, parts
 
     def render(self, context):
-        from manchette.core.cache import cached_fragment, fragment_key
+        from manchette.core.caching.fragments import cached_fragment, fragment_key
 
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
@@ -133,7 +133,7 @@ class FragmentNode(template.Node):
 @register.tag
 def fragment(parser, token):
     """{% fragment "name" "scope" path [variant…] %}…{% endfragment %}: rendered once, then
-    served from the cache until the path's scope is purged (see core/cache.py). What is
+    served from the cache until the path's scope is purged (see core/caching/). What is
     inside must be the same for every reader: no CSRF token, no reader state."""
     bits = token.split_contents()
     if len(bits) < 4:

@@ -6,8 +6,8 @@ from django.test import RequestFactory
 
 from manchette.comments import moderation
 from manchette.comments.factories import CommentFactory
-from manchette.core import cache as page_cache
-from manchette.core.cache import purge_paths, purge_site
+from manchette.core.caching import versions as page_cache
+from manchette.core.caching.purge import purge_paths, purge_site
 from manchette.news.factories import ArticleFactory, SectionFactory
 from manchette.topics import services as topics
 from manchette.topics.models import ArticleLinking

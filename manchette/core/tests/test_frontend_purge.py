@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from manchette.core.cache import purge_paths
+from manchette.core.caching.purge import purge_paths
 from manchette.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,3 +59,37 @@ def test_unpublishing_purges_each_path_it_showed_on_once(
     assert purge_endpoint[article.url] == 1, purge_endpoint
     assert purge_endpoint["/"] == 1 and purge_endpoint["/flux/"] == 1
     assert set(purge_endpoint.values()) == {1}
+
+
+@pytest.fixture
+def app_purges(monkeypatch):
+    """Counts, per path, the page-cache purges made (each writes the path's versions)."""
+    from manchette.core.caching import purge
+
+    counted = Counter()
+    real = purge.cache.set_many
+
+    def set_many(values, *args, **kwargs):
+        for key in values:
+            counted[key] += 1
+        return real(values, *args, **kwargs)
+
+    monkeypatch.setattr(purge.cache, "set_many", set_many)
+    return counted
+
+
+def test_publishing_an_article_purges_its_page_once_before_linking(
+    purge_endpoint, app_purges, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The publish signal's own purge; topic linking, which runs after it in the worker and
+    changes the page again, purges it once more when it is done."""
+    from manchette.core.caching.versions import path_version_key
+
+    monkeypatch.setattr("manchette.topics.services.schedule_article_linking", lambda a: None)
+    article = ArticleFactory(title="Un article publié une fois")
+    app_purges.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert purge_endpoint[article.url] == 1, purge_endpoint
+    # At once and again on commit (see `_now_and_after_commit`), never more.
+    assert app_purges[path_version_key(article.url)] == 2, app_purges

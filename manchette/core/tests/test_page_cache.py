@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from manchette.core.cache import purge_paths
+from manchette.core.caching.purge import purge_paths
 from manchette.core.models import SiteSettings
 from manchette.news.factories import ArticleFactory, FlashFactory, SectionFactory
 

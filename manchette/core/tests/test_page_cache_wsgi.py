@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
-from manchette.core import cache as page_cache
-from manchette.core.cache import PageCacheWSGI, purge_paths, purge_site, shared_get
+from manchette.core.caching import versions as page_cache
+from manchette.core.caching.pages import PageCacheWSGI
+from manchette.core.caching.purge import purge_paths, purge_site
+from manchette.core.caching.versions import shared_get
 from manchette.news.factories import SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -207,7 +209,7 @@ def test_a_purge_made_by_another_process_reaches_this_one(client, section, layer
     client.get(section.url)
     assert call(layer, section.url)["headers"]["X-Page-Cache"] == "hit"
     in_another_process(
-        f"from manchette.core.cache import purge_paths; purge_paths([{section.url!r}])",
+        f"from manchette.core.caching.purge import purge_paths; purge_paths([{section.url!r}])",
         file_cache,
     )
     assert call(layer, section.url)["body"] == b"django"
@@ -220,7 +222,7 @@ def test_chrome_changed_by_another_process_shows_on_the_next_page(client, sectio
     # Another process changes what every page shows and purges the site, as a worker does.
     in_another_process(
         "from django.core.cache import cache\n"
-        "from manchette.core.cache import purge_site\n"
+        "from manchette.core.caching.purge import purge_site\n"
         "purge_site()\n"
         "cache.set('chrome:nav', [{'title': 'Rubrique du worker', 'url': '/w/', 'slug': 'w'}])",
         file_cache,

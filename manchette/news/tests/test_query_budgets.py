@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from manchette.core.cache import purge_paths
+from manchette.core.caching.purge import purge_paths
 from manchette.news.factories import ArticleFactory, AuthorFactory, FlashFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ ARTICLE_PARTIAL_BUDGETS = {"comments": 4, "path": 0}
 
 def count_queries(client, url, cold=True, only=None):
     """Queries of one cache miss: `cold` also empties the caches of site-wide parts; `only`
-    purges one cache scope of the page (see core/cache.py)."""
+    purges one cache scope of the page (see core/caching/)."""
     client.get(url)  # image renditions are created on the first view only
     if cold:
         cache.clear()

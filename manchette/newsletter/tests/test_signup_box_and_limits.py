@@ -32,7 +32,7 @@ def test_article_page_query_count_does_not_depend_on_subscribers(
     Client().get(article.url)  # warm the per-site caches
 
     def cost():
-        from manchette.core.cache import purge_paths
+        from manchette.core.caching.purge import purge_paths
 
         purge_paths([article.url])
         cache.delete("newsletter:box")

@@ -27,7 +27,7 @@ def un_topic(db):
 def purged(monkeypatch):
     """Records every path purged from the page cache."""
     paths = []
-    from manchette.core import cache
+    from manchette.core.caching import purge as cache
 
     real = cache.purge_paths
 

@@ -7,7 +7,7 @@ Safe to run again: it only adds what is missing and changes nothing an editor ma
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from manchette.core.cache import purge_site
+from manchette.core.caching.purge import purge_site
 from manchette.core.site_structure import home_page, sync_site
 from manchette.demo import seeding
 from manchette.news.models import Flash
