@@ -1,8 +1,8 @@
 """Wagtail pages served from the page cache, and the shortcut past view restrictions."""
 
-from manchette.core.internals import known_empty
 from manchette.core.caching.pages import share_or_keep_private
 from manchette.core.caching.versions import VIEW_RESTRICTIONS_KEY, shared_get, shared_set
+from manchette.core.internals import known_empty
 
 
 def any_view_restriction():
