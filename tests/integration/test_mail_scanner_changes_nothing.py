@@ -22,7 +22,7 @@ from manchette.newsletter import services as newsletter
 from manchette.newsletter.factories import NewsletterIssueFactory, SubscriberFactory, default_list
 from manchette.newsletter.models import ConsentRecord, Delivery, Subscriber
 from manchette.newsletter.models import Subscription as ListSubscription
-from manchette.topics import services as topics
+from manchette.topics import digests
 from manchette.topics.factories import TopicFactory
 from manchette.topics.models import ArticleTopic, TopicFollow
 
@@ -88,8 +88,8 @@ def every_flow(reader):
         confirmed_at=timezone.now() - timedelta(days=3),
     )
     ArticleTopic.objects.create(article=ArticleFactory(hours_ago=1), topic=lyon)
-    topics.queue_follow_notifications()
-    topics.send_follow_digests(now=timezone.now() + timedelta(hours=1))
+    digests.queue_follow_notifications()
+    digests.send_follow_digests(now=timezone.now() + timedelta(hours=1))
     # A newsletter sign-up (confirmation), an issue, and a preferences link asked for.
     morning = default_list()
     reader.post("/newsletter/inscription/", {"email": "nouveau@example.org"})

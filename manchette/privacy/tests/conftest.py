@@ -55,7 +55,7 @@ def reader_data(django_user_model):
     from manchette.newsletter.factories import default_list
     from manchette.reactions.factories import ReactionFactory
     from manchette.topics.factories import TopicFactory
-    from manchette.topics.services import confirm_follow, request_follow
+    from manchette.topics.follows import confirm_follow, request_follow
 
     user = django_user_model.objects.create_user(
         "lecteur-zq", EMAIL, display_name=NAME, first_name="Zéphyrine", last_name="Quelquefois"

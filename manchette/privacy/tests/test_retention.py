@@ -14,8 +14,8 @@ from manchette.newsletter.models import ConsentRecord, Subscriber
 from manchette.privacy.retention import apply_retention
 from manchette.privacy.tests.conftest import worker_record
 from manchette.topics.factories import TopicFactory
+from manchette.topics.follows import confirm_follow, request_follow
 from manchette.topics.models import TopicFollow
-from manchette.topics.services import confirm_follow, request_follow
 
 pytestmark = pytest.mark.django_db
 
