@@ -18,7 +18,7 @@ from manchette.comments.factories import CommentFactory, SubscriptionFactory
 from manchette.comments.models import Comment, Subscription
 from manchette.comments.tests.helpers import post_data, post_json
 from manchette.news.factories import ArticleFactory
-from manchette.newsletter import services as newsletter
+from manchette.newsletter import scheduling
 from manchette.newsletter.factories import NewsletterIssueFactory, SubscriberFactory, default_list
 from manchette.newsletter.models import ConsentRecord, Delivery, Subscriber
 from manchette.newsletter.models import Subscription as ListSubscription
@@ -94,7 +94,7 @@ def every_flow(reader):
     morning = default_list()
     reader.post("/newsletter/inscription/", {"email": "nouveau@example.org"})
     SubscriberFactory(email="lecteur@example.org", lists=[morning])
-    newsletter.send_now(NewsletterIssueFactory(newsletter_list=morning))
+    scheduling.send_now(NewsletterIssueFactory(newsletter_list=morning))
     reader.post("/newsletter/preferences/", {"email": "lecteur@example.org"})
     # A sign-in link.
     reader.post("/compte/connexion/", {"email": "compte@example.org"})

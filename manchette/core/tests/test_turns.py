@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from manchette.core.turns import release_turn, take_turn
-from manchette.newsletter import services as newsletter
+from manchette.newsletter import scheduling
 from manchette.newsletter.factories import NewsletterIssueFactory
 from manchette.newsletter.models import IssueStatus
 from manchette.topics import digests
@@ -50,7 +50,7 @@ def test_unfinished_newsletters_are_resumed_while_redis_is_down(settings, redis_
         return [r.args for r in default_task_backend.results if r.task == send_issue_task]
 
     issue = NewsletterIssueFactory(status=IssueStatus.SENDING)
-    newsletter.run_due_sends()
+    scheduling.run_due_sends()
     assert kicks() == [[issue.pk]]
-    newsletter.run_due_sends()  # kicked once per claim timeout, not on every tick
+    scheduling.run_due_sends()  # kicked once per claim timeout, not on every tick
     assert kicks() == [[issue.pk]]

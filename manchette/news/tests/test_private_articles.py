@@ -14,7 +14,7 @@ from manchette.comments.factories import CommentFactory
 from manchette.comments.models import Comment
 from manchette.comments.tests.helpers import post_data
 from manchette.news.factories import ArticleFactory, SectionFactory, paragraph
-from manchette.newsletter import services as newsletter
+from manchette.newsletter import scheduling
 from manchette.newsletter.emails import RenderedIssue
 from manchette.newsletter.factories import NewsletterIssueFactory, default_list
 from manchette.newsletter.models import NewsletterIssueItem, NewsletterList
@@ -193,7 +193,7 @@ def test_newsletters_leave_a_private_article_out(site, kind):
     morning = default_list()
     NewsletterList.objects.filter(pk=morning.pk).update(send_time=datetime.time(0, 0))
     now = timezone.now()
-    assert [a.pk for a in newsletter.digest_articles(morning, now)] == [made["public"].pk]
+    assert [a.pk for a in scheduling.digest_articles(morning, now)] == [made["public"].pk]
     # An issue an editor composed before the article was made private.
     issue = NewsletterIssueFactory(newsletter_list=morning)
     NewsletterIssueItem.objects.create(issue=issue, article=secret, sort_order=0)

@@ -51,7 +51,7 @@ def reader_data(django_user_model):
     from manchette.comments.factories import CommentFactory
     from manchette.comments.models import GuestEmail, SubscriptionKind
     from manchette.news.factories import ArticleFactory
-    from manchette.newsletter import services as newsletter
+    from manchette.newsletter import subscriptions
     from manchette.newsletter.factories import default_list
     from manchette.reactions.factories import ReactionFactory
     from manchette.topics.factories import TopicFactory
@@ -83,8 +83,8 @@ def reader_data(django_user_model):
     ReactionFactory(article=article, user=user)
     comments.subscribe(article=article, email=EMAIL, kind=SubscriptionKind.REPLIES, user=user)
     lst = default_list()
-    newsletter.subscribe(
-        EMAIL, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip-zq"
+    subscriptions.subscribe(
+        EMAIL, [lst], source="encadré", text=subscriptions.consent_text([lst]), ip_hash="ip-zq"
     )
     confirm_follow(request_follow(TopicFactory(name="Bretagne"), EMAIL))
     worker_record("manchette.accounts.tasks.send_signin_link", EMAIL, "/compte/donnees/")

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from manchette.comments.factories import CommentFactory, SubscriptionFactory
 from manchette.comments.models import Comment, GuestEmail
-from manchette.newsletter import services as newsletter
+from manchette.newsletter import links, subscriptions
 from manchette.newsletter.factories import default_list
 from manchette.newsletter.models import ConsentRecord, Subscriber
 from manchette.privacy.retention import apply_retention
@@ -24,11 +24,11 @@ START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 def sign_up(email, confirm):
     lst = default_list()
-    consent = newsletter.subscribe(
-        email, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip"
+    consent = subscriptions.subscribe(
+        email, [lst], source="encadré", text=subscriptions.consent_text([lst]), ip_hash="ip"
     )
     if confirm:
-        newsletter.confirm_subscription(newsletter.confirmation_token(consent), ip_hash="ip2")
+        subscriptions.confirm_subscription(links.confirmation_token(consent), ip_hash="ip2")
     return consent
 
 
