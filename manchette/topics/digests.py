@@ -1,4 +1,10 @@
-"""Follow digests: queueing what is new for each follower and sending one email per address."""
+"""Follow digests: queueing what is new for each follower and sending one email per address.
+
+A confirmed follower of a topic is told, by one email per address and per digest, about the
+articles first published recently that mention the topics they follow. A row per
+(follow, article) makes queueing idempotent; the rows of a digest turn `sent` in the
+transaction its email leaves in. Old articles relinked later are never "new".
+"""
 
 import logging
 from datetime import timedelta
@@ -11,7 +17,7 @@ from django.utils import timezone
 
 from manchette.core.turns import release_turn, take_turn
 from manchette.core.visibility import visible_q
-from manchette.topics.follows import french_list, unfollow_url
+from manchette.topics.follow_links import unfollow_url
 from manchette.topics.models import (
     ArticleTopic,
     NotificationState,
@@ -21,11 +27,13 @@ from manchette.topics.models import (
 
 logger = logging.getLogger(__name__)
 
-#
-# A confirmed follower of a topic is told, by one email per address and per digest, about the
-# articles first published recently that mention the topics they follow. A row per
-# (follow, article) makes queueing idempotent; the rows of a digest turn `sent` in the
-# transaction its email leaves in. Old articles relinked later are never "new".
+
+def french_list(names):
+    """ "Lyon", "Lyon et Paris", "Lyon, Marseille et Paris"."""
+    names = list(names)
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " et " + names[-1]
 
 
 def digest_minutes():

@@ -5,7 +5,7 @@ from django_tasks import task
 
 from manchette.core.mail import send_templated_email
 from manchette.topics.digests import queue_follow_notifications
-from manchette.topics.follows import follow_confirm_url, unfollow_url
+from manchette.topics.follow_links import follow_confirm_url, unfollow_url
 from manchette.topics.linking import link_article, relink_topic
 from manchette.topics.models import TopicFollow
 

@@ -9,14 +9,9 @@ from manchette.accounts import proof
 from manchette.core.cache import is_anonymous_request, mark_cacheable
 from manchette.core.pagination import get_page
 from manchette.core.ratelimit import hit, ratelimit
-from manchette.topics.follows import (
-    confirm_follow,
-    follow_for,
-    follows_for,
-    french_list,
-    request_follow,
-    unfollow_all,
-)
+from manchette.topics.digests import french_list
+from manchette.topics.follow_links import follow_for, follows_for
+from manchette.topics.follows import confirm_follow, request_follow, unfollow_all
 from manchette.topics.forms import FollowForm
 from manchette.topics.models import Topic, TopicKind
 
