@@ -4,7 +4,7 @@
     .venv/bin/python bench/newsletter_send.py --sizes 2000    # a quick run
 
 A throwaway SQLite database under /tmp is migrated and filled; the issue is sent by a separate
-worker process (the same code path as the task worker: `services.send_issue`), which reports
+worker process (the same code path as the task worker: `sending.send_issue`), which reports
 its emails per second and its memory: resident size before sending and peak resident size
 (getrusage). Memory that does not grow between 10k and 100k shows sending streams the list.
 """
@@ -69,12 +69,12 @@ def run_worker(db_path, issue_id, port):
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    from manchette.newsletter import services
+    from manchette.newsletter import sending
 
-    services.prepare_deliveries(issue_id)
+    sending.prepare_deliveries(issue_id)
     before = rss_kb()
     started = time.perf_counter()
-    sent = services.send_issue(issue_id)
+    sent = sending.send_issue(issue_id)
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(json.dumps({"sent": sent, "seconds": seconds, "rss_before_kb": before, "peak_kb": peak}))

@@ -22,7 +22,7 @@ LINK_RE = re.compile(r'<a class="topic-link" href="[^"]*" data-topic="(\d+)">(.*
 
 
 def load(path=DATA):
-    from manchette.topics.linker import AliasEntry, Gazetteer
+    from manchette.topics.names import AliasEntry, Gazetteer
 
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     entries, names = [], {}

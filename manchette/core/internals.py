@@ -52,8 +52,7 @@ def write_cache_entry(cache, file, timeout, value):
 
 # ---------------------------------------------------------------------- Django's QuerySet
 # A queryset marked as already evaluated (`_result_cache`, `_prefetch_done`) is iterated from
-# memory. core/cache.py's CachedPageMixin.get_view_restrictions needs it (to be switched to
-# this wrapper where core/cache.py is split).
+# memory: CachedPageMixin.get_view_restrictions (core/caching/restrictions.py) uses it.
 
 
 def known_empty(queryset):

@@ -23,9 +23,9 @@ from manchette.news.models import (
     FlashStatus,
     SectionPage,
 )
-from manchette.topics import linker
+from manchette.topics.linking import link_all_articles
 from manchette.topics.models import Topic, TopicAlias
-from manchette.topics.services import link_all_articles
+from manchette.topics.names import normalise_name
 
 SITE_SETTINGS = {
     "tagline": "L’actualité, sans détour",
@@ -151,16 +151,14 @@ def seed_topics(topics=None, link=True):
     created = 0
     with transaction.atomic():
         for data in load_json("topics.json") if topics is None else topics:
-            topic = Topic.objects.filter(
-                normalised_name=linker.normalise_name(data["name"])
-            ).first()
+            topic = Topic.objects.filter(normalised_name=normalise_name(data["name"])).first()
             if topic is None:
                 topic = Topic.objects.create(
                     name=data["name"], kind=data["kind"], description=data.get("description", "")
                 )
                 created += 1
             for alias in data.get("aliases", []):
-                key = linker.normalise_name(alias)
+                key = normalise_name(alias)
                 if (
                     key != topic.normalised_name
                     and not TopicAlias.objects.filter(normalised=key).exists()

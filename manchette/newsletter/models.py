@@ -290,7 +290,7 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         return "emails/newsletter_issue.html"
 
     def get_preview_context(self, request, mode_name):
-        from manchette.newsletter.emails import issue_context
+        from manchette.newsletter.content import issue_context
 
         return issue_context(self, preview=True)
 

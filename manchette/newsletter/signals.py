@@ -15,7 +15,7 @@ logger = logging.getLogger(__name__)
 
 @receiver(post_save, sender=Flash)
 def alert_on_live_flash(sender, instance, **kwargs):
-    from manchette.newsletter.services import send_flash_alert
+    from manchette.newsletter.scheduling import send_flash_alert
 
     def send():
         try:

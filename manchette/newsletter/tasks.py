@@ -6,15 +6,16 @@ from django.utils import timezone
 from django_tasks import task
 
 from manchette.core.mail import send_templated_email
+from manchette.newsletter.content import site_identity
+from manchette.newsletter.links import confirmation_context, preferences_url
 from manchette.newsletter.models import ConsentRecord, NewsletterIssue, Subscriber
+from manchette.newsletter.sending import next_retry_at, send_issue, send_test
 
 logger = logging.getLogger(__name__)
 
 
 @task()
 def send_confirmation_email(consent_id):
-    from manchette.newsletter.services import confirmation_context
-
     consent = ConsentRecord.objects.select_related("subscriber").filter(pk=consent_id).first()
     if consent is None or consent.confirmed_at is not None:
         return
@@ -25,9 +26,6 @@ def send_confirmation_email(consent_id):
 
 @task()
 def send_preferences_link(subscriber_id):
-    from manchette.newsletter.emails import site_identity
-    from manchette.newsletter.services import preferences_url
-
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None:
         return
@@ -41,8 +39,6 @@ def send_preferences_link(subscriber_id):
 @task()
 def send_issue_task(issue_id):
     """Sends an issue's remaining deliveries; comes back later for retries when it can."""
-    from manchette.newsletter.services import next_retry_at, send_issue
-
     sent = send_issue(issue_id)
     if not NewsletterIssue.objects.filter(pk=issue_id, status="sending").exists():
         return sent
@@ -55,8 +51,6 @@ def send_issue_task(issue_id):
 
 @task()
 def send_test_issue(issue_id, email):
-    from manchette.newsletter.services import send_test
-
     issue = NewsletterIssue.objects.select_related("newsletter_list").filter(pk=issue_id).first()
     if issue is not None:
         send_test(issue, email)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from manchette.accounts import proof
 from manchette.core.clients import client_ip, hashed_client_ip
 from manchette.core.ratelimit import hit, limited_response, ratelimit
-from manchette.newsletter import services
+from manchette.newsletter import links, subscriptions
 from manchette.newsletter.forms import LinkRequestForm, PreferencesForm, SubscribeForm
 from manchette.newsletter.models import NewsletterList, Subscription, SubscriptionStatus
 
@@ -78,11 +78,11 @@ def subscribe(request):
     if not allowed:
         return limited_response(request)
     lists = list(form.cleaned_data["lists"])
-    services.subscribe(
+    subscriptions.subscribe(
         email,
         lists,
         source=form.cleaned_data["source"],
-        text=services.consent_text(lists),
+        text=subscriptions.consent_text(lists),
         ip_hash=hashed_client_ip(request),
     )
     return render(request, "newsletter/subscribe_done.html", {"email": email})
@@ -105,8 +105,8 @@ def _invalid_link(request, exc, what):
 
 
 def _confirm(request, consent):
-    subscriber = services.confirm_subscription(consent, ip_hash=hashed_client_ip(request))
-    return {"preferences_url": services.preferences_url(subscriber)}
+    subscriber = subscriptions.confirm_subscription(consent, ip_hash=hashed_client_ip(request))
+    return {"preferences_url": links.preferences_url(subscriber)}
 
 
 # A bad or expired link: the page offers to start again, or to get a fresh link by e-mail.
@@ -119,7 +119,7 @@ INVALID = {
 confirm = proof.ProofFlow(
     purpose="newsletter-confirm",
     template="newsletter/confirm.html",
-    load=services.consent_for,
+    load=links.consent_for,
     act=_confirm,
     context=lambda consent: {"consent": consent, "lists": consent.lists.all()},
     max_age=lambda: settings.NEWSLETTER_CONFIRM_MAX_AGE,
@@ -133,8 +133,8 @@ confirm = proof.ProofFlow(
 unsubscribe = proof.ProofFlow(
     purpose="newsletter-unsubscribe",
     template="newsletter/unsubscribe.html",
-    load=services.unsubscribe_target,
-    act=lambda request, target: services.unsubscribe(*target),
+    load=links.unsubscribe_target,
+    act=lambda request, target: subscriptions.unsubscribe(*target),
     context=lambda target: {"list": target[1]},
     one_click=True,
     rate=("newsletter-unsubscribe", "120/m"),
@@ -147,8 +147,8 @@ unsubscribe = proof.ProofFlow(
 @require_http_methods(["GET", "POST"])
 def preferences(request, token):
     try:
-        subscriber = services.subscriber_from_preferences_token(token)
-    except services.InvalidLink as exc:
+        subscriber = links.subscriber_from_preferences_token(token)
+    except links.InvalidLink as exc:
         return _invalid_link(request, exc, "preferences")
     saved = False
     if request.method == "POST":
@@ -156,7 +156,7 @@ def preferences(request, token):
         if "unsubscribe_all" in request.POST:
             form = PreferencesForm({"lists": []})
         if form.is_valid():
-            services.update_preferences(
+            subscriptions.update_preferences(
                 subscriber, form.cleaned_data["lists"], ip_hash=hashed_client_ip(request)
             )
             saved = True
@@ -180,7 +180,7 @@ def request_link(request):
     if request.method == "POST":
         form = LinkRequestForm(request.POST)
         if form.is_valid():
-            services.request_preferences_link(form.cleaned_data["email"])
+            subscriptions.request_preferences_link(form.cleaned_data["email"])
             return render(request, "newsletter/link_sent.html", {})
         return render(request, "newsletter/link_request.html", {"form": form}, status=400)
     return render(request, "newsletter/link_request.html", {"form": LinkRequestForm()})

@@ -12,7 +12,7 @@ from wagtail.snippets.action_menu import ActionMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from manchette.newsletter import services
+from manchette.newsletter import scheduling
 from manchette.newsletter.models import (
     ConsentRecord,
     NewsletterIssue,
@@ -195,7 +195,7 @@ def run_issue_action(request, instance):
             )
         return redirect(edit_url)
     if ACTION_SEND in request.POST:
-        if services.send_now(instance):
+        if scheduling.send_now(instance):
             messages.success(
                 request, _("L’envoi de « %(subject)s » a commencé.") % {"subject": instance.subject}
             )
@@ -208,11 +208,11 @@ def run_issue_action(request, instance):
                 request, _("Choisissez une date d’envoi à venir, puis programmez de nouveau.")
             )
             return redirect(edit_url)
-        services.schedule(instance, instance.scheduled_at)
+        scheduling.schedule(instance, instance.scheduled_at)
         messages.success(request, _("Envoi programmé."))
         return None
     if ACTION_UNSCHEDULE in request.POST:
-        services.unschedule(instance)
+        scheduling.unschedule(instance)
         messages.success(request, _("Programmation annulée : la lettre redevient un brouillon."))
         return redirect(edit_url)
     return None

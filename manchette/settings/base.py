@@ -310,7 +310,7 @@ REACTIONS_STATE_RATE = env("REACTIONS_STATE_RATE", "120/m")
 TOPICS_DIGEST_MINUTES = env_int("TOPICS_DIGEST_MINUTES", 30)
 TOPICS_DIGEST_MAX_AGE_HOURS = env_int("TOPICS_DIGEST_MAX_AGE_HOURS", 48)
 
-# Newsletter: the claim/lease mail engine (newsletter/services.py) and its signed links.
+# Newsletter: the claim/lease mail engine (newsletter/sending.py) and its signed links.
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)
 NEWSLETTER_PARALLEL_SENDERS = env_int("NEWSLETTER_PARALLEL_SENDERS", 2)
 NEWSLETTER_CLAIM_TIMEOUT = env_int("NEWSLETTER_CLAIM_TIMEOUT", 600)

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from manchette.topics import services
+from manchette.topics import editing
 from manchette.topics.forms import ConfirmSuggestionForm
 from manchette.topics.models import (
     ArticleLinking,
@@ -85,7 +85,7 @@ def confirm(request, pk):
             data = form.cleaned_data
             try:
                 if data["mode"] == ConfirmSuggestionForm.MODE_ALIAS:
-                    topic = services.confirm_suggestion(
+                    topic = editing.confirm_suggestion(
                         suggestion, user=request.user, name=data["name"], topic=data["topic"]
                     )
                     messages.success(
@@ -94,7 +94,7 @@ def confirm(request, pk):
                         % {"name": data["name"], "topic": topic.name},
                     )
                 else:
-                    topic = services.confirm_suggestion(
+                    topic = editing.confirm_suggestion(
                         suggestion, user=request.user, name=data["name"], kind=data["kind"]
                     )
                     messages.success(
@@ -127,7 +127,7 @@ def reject(request, pk):
     _require_topic_editor(request.user)
     suggestion = get_object_or_404(TopicSuggestion, pk=pk)
     if suggestion.status == SuggestionStatus.PENDING:
-        services.reject_suggestion(suggestion, user=request.user)
+        editing.reject_suggestion(suggestion, user=request.user)
         messages.success(
             request,
             _("« %(name)s » ne sera plus jamais suggéré.") % {"name": suggestion.name},
@@ -150,16 +150,16 @@ def article_topics(request, page_id):
         except ValueError:
             topic_id = 0
         if action == "disable":
-            services.set_linking_enabled(article, False)
+            editing.set_linking_enabled(article, False)
             messages.success(request, _("Les liens automatiques sont désactivés pour cet article."))
         elif action == "enable":
-            services.set_linking_enabled(article, True)
+            editing.set_linking_enabled(article, True)
             messages.success(request, _("Les liens automatiques sont réactivés pour cet article."))
         elif action == "remove" and topic_id:
-            services.remove_link(article, topic_id)
+            editing.remove_link(article, topic_id)
             messages.success(request, _("Le lien a été retiré de cet article."))
         elif action == "restore" and topic_id:
-            services.restore_link(article, topic_id)
+            editing.restore_link(article, topic_id)
             messages.success(request, _("Le lien a été rétabli dans cet article."))
         else:
             messages.error(request, _("Action inconnue."))

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
 from manchette.core.visibility import visible_q
-from manchette.topics.linker import normalise_name
+from manchette.topics.names import normalise_name
 
 
 class TopicKind(models.TextChoices):

@@ -11,7 +11,7 @@ from manchette.core.caching.purge import purge_paths
 @receiver(page_published)
 def link_on_publish(sender, instance, **kwargs):
     from manchette.news.models import ArticlePage
-    from manchette.topics.services import schedule_article_linking
+    from manchette.topics.editing import schedule_article_linking
 
     page = instance.specific
     if isinstance(page, ArticlePage):
@@ -21,8 +21,9 @@ def link_on_publish(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def purge_topics_on_unpublish(sender, instance, **kwargs):
     from manchette.news.models import ArticlePage
+    from manchette.topics.digests import drop_article_notifications
+    from manchette.topics.linking import topic_paths
     from manchette.topics.models import Topic
-    from manchette.topics.services import drop_article_notifications, topic_paths
 
     page = instance.specific
     if isinstance(page, ArticlePage):

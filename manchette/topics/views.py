@@ -9,7 +9,9 @@ from manchette.accounts import proof
 from manchette.core.caching.pages import share_or_keep_private
 from manchette.core.pagination import get_page
 from manchette.core.ratelimit import hit, ratelimit
-from manchette.topics import services
+from manchette.topics.digests import french_list
+from manchette.topics.follow_links import follow_for, follows_for
+from manchette.topics.follows import confirm_follow, request_follow, unfollow_all
 from manchette.topics.forms import FollowForm
 from manchette.topics.models import Topic, TopicKind
 
@@ -63,7 +65,7 @@ def follow(request, slug):
             email = form.cleaned_data["email"]
             # Per address, quietly: the answer never tells whether a message went out.
             if not form.cleaned_data["website"] and hit("topic-follow-email", email, "3/h"):
-                services.request_follow(topic, email)
+                request_follow(topic, email)
             return _private(
                 render(
                     request,
@@ -92,8 +94,8 @@ def follow(request, slug):
 follow_confirm = proof.ProofFlow(
     purpose="topic-confirm",
     template="topics/follow_confirm.html",
-    load=services.follow_for,
-    act=lambda request, follow: services.confirm_follow(follow),
+    load=follow_for,
+    act=lambda request, follow: confirm_follow(follow),
     context=lambda follow: {"follow": follow, "topic": follow.topic},
     invalid_template="topics/link_invalid.html",
     rate=("topic-follow-confirm", "30/h"),
@@ -101,7 +103,7 @@ follow_confirm = proof.ProofFlow(
 
 
 def _unfollow_context(follows):
-    names = services.french_list(f.topic.name for f in follows)
+    names = french_list(f.topic.name for f in follows)
     return {
         "follows": follows,
         "names": names,
@@ -113,8 +115,8 @@ def _unfollow_context(follows):
 unfollow = proof.ProofFlow(
     purpose="topic-unsubscribe",
     template="topics/unfollow.html",
-    load=services.follows_for,
-    act=lambda request, follows: services.unfollow_all(follows),
+    load=follows_for,
+    act=lambda request, follows: unfollow_all(follows),
     context=_unfollow_context,
     invalid_template="topics/link_invalid.html",
     one_click=True,

@@ -12,7 +12,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from manchette.topics import admin_views, services
+from manchette.topics import admin_views, editing
+from manchette.topics.linking import body_fingerprint
 from manchette.topics.models import ArticleLinking, ArticleTopic, Topic
 
 
@@ -35,7 +36,7 @@ def article_links(article):
     )
     if linking is None:
         return none
-    fresh = linking.body_fingerprint == services.body_fingerprint(article)
+    fresh = linking.body_fingerprint == body_fingerprint(article)
     body = None
     if fresh and linking.enabled and linking.linked_body_html:
         body = mark_safe(linking.linked_body_html)  # noqa: S308 (sanitised with nh3 when stored)
@@ -134,7 +135,7 @@ def remember_topic_names(request, instance):
 def topic_saved(request, instance):
     if isinstance(instance, Topic):
         old_names, old_slug = getattr(request, "_topic_before", ((), instance.slug))
-        services.topic_changed(instance.pk, slugs=[old_slug, instance.slug], old_names=old_names)
+        editing.topic_changed(instance.pk, slugs=[old_slug, instance.slug], old_names=old_names)
 
 
 @hooks.register("before_delete_snippet")
@@ -151,6 +152,6 @@ def remember_deleted_topics(request, instances):
 def topic_deleted(request, instances):
     for instance in instances:
         if isinstance(instance, Topic):
-            services.topic_changed(
+            editing.topic_changed(
                 None, slugs=[instance.slug], article_ids=_DELETING.pop(instance.slug, [])
             )

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from manchette.news.factories import ArticleFactory
-from manchette.newsletter import services
+from manchette.newsletter import sending
 from manchette.newsletter.factories import NewsletterIssueFactory, default_list
 from manchette.newsletter.models import Subscriber, Subscription
 
@@ -43,7 +43,7 @@ def test_reader_signs_up_confirms_receives_and_unsubscribes(
     assert Subscription.objects.get(newsletter_list=morning).status == "active"
 
     issue = NewsletterIssueFactory(newsletter_list=morning, articles=[article])
-    services.send_test(issue, "lectrice@exemple.fr")
+    sending.send_test(issue, "lectrice@exemple.fr")
     letter = smtp_sink.messages[-1]["message"]
     assert letter["Subject"].startswith("[TEST]")
     assert "La rentrée des classes en chiffres" in letter.get_body(("html",)).get_content()

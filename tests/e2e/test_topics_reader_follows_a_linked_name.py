@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from manchette.news.factories import ArticleFactory, paragraph
-from manchette.topics import services
+from manchette.topics import linking
 from manchette.topics.factories import TopicFactory
 
 
@@ -24,13 +24,13 @@ def test_reader_clicks_a_linked_name_and_lands_on_the_topic_page(page, live_serv
             paragraph("Les Nations unies espèrent un accord avant la fin de la semaine."),
         ],
     )
-    services.link_article(article, with_suggestions=False)
+    linking.link_article(article, with_suggestions=False)
     older = ArticleFactory(
         title="Le budget des Nations unies en débat", hours_ago=30, body=[paragraph("Texte.")]
     )
     older.body = [paragraph("Le budget des Nations unies sera voté en décembre.")]
     older.save()
-    services.link_article(older, with_suggestions=False)
+    linking.link_article(older, with_suggestions=False)
 
     page.goto(live_server.url + article.url)
     link = page.get_by_role("link", name="ONU", exact=True)

@@ -18,11 +18,11 @@ from manchette.comments.factories import CommentFactory, SubscriptionFactory
 from manchette.comments.models import Comment, Subscription
 from manchette.comments.tests.helpers import post_data, post_json
 from manchette.news.factories import ArticleFactory
-from manchette.newsletter import services as newsletter
+from manchette.newsletter import scheduling
 from manchette.newsletter.factories import NewsletterIssueFactory, SubscriberFactory, default_list
 from manchette.newsletter.models import ConsentRecord, Delivery, Subscriber
 from manchette.newsletter.models import Subscription as ListSubscription
-from manchette.topics import services as topics
+from manchette.topics import digests
 from manchette.topics.factories import TopicFactory
 from manchette.topics.models import ArticleTopic, TopicFollow
 
@@ -88,13 +88,13 @@ def every_flow(reader):
         confirmed_at=timezone.now() - timedelta(days=3),
     )
     ArticleTopic.objects.create(article=ArticleFactory(hours_ago=1), topic=lyon)
-    topics.queue_follow_notifications()
-    topics.send_follow_digests(now=timezone.now() + timedelta(hours=1))
+    digests.queue_follow_notifications()
+    digests.send_follow_digests(now=timezone.now() + timedelta(hours=1))
     # A newsletter sign-up (confirmation), an issue, and a preferences link asked for.
     morning = default_list()
     reader.post("/newsletter/inscription/", {"email": "nouveau@example.org"})
     SubscriberFactory(email="lecteur@example.org", lists=[morning])
-    newsletter.send_now(NewsletterIssueFactory(newsletter_list=morning))
+    scheduling.send_now(NewsletterIssueFactory(newsletter_list=morning))
     reader.post("/newsletter/preferences/", {"email": "lecteur@example.org"})
     # A sign-in link.
     reader.post("/compte/connexion/", {"email": "compte@example.org"})

@@ -9,7 +9,7 @@ from manchette.comments.factories import CommentFactory
 from manchette.core.caching import versions as page_cache
 from manchette.core.caching.purge import purge_paths, purge_site
 from manchette.news.factories import ArticleFactory, SectionFactory
-from manchette.topics import services as topics
+from manchette.topics import linking
 from manchette.topics.models import ArticleLinking
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def link_topic_without_purge(article, name):
         article_id=article.pk,
         defaults={
             "topics_json": [{"slug": "sujet", "name": name}],
-            "body_fingerprint": topics.body_fingerprint(article),
+            "body_fingerprint": linking.body_fingerprint(article),
         },
     )
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 
 from manchette.news.factories import ArticleFactory, AuthorFactory, SectionFactory, paragraph
-from manchette.topics import services as topics
+from manchette.topics import linking
 from manchette.topics.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def listings():
             authors=[author],
             body=[paragraph(f"Reportage numéro {n} à Lyon.")],
         )
-        topics.link_article(article, with_suggestions=False)
+        linking.link_article(article, with_suggestions=False)
     return [section.url, author.url, "/sujets/lyon/"]
 
 

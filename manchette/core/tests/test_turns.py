@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 
 from manchette.core.turns import release_turn, take_turn
-from manchette.newsletter import services as newsletter
+from manchette.newsletter import scheduling
 from manchette.newsletter.factories import NewsletterIssueFactory
 from manchette.newsletter.models import IssueStatus
-from manchette.topics import services as topics
+from manchette.topics import digests
 from manchette.topics.factories import TopicFactory
 from manchette.topics.tests.test_follow_notifications import follower, publish  # noqa: F401
 
@@ -33,11 +33,11 @@ def test_topic_digests_go_out_while_redis_is_down(smtp_sink, publish, redis_down
     publish("Le maire de Lyon inaugure un pont.", title="Un pont neuf sur le Rhône")
 
     later = timezone.now() + timedelta(minutes=31)
-    assert topics.send_follow_digests(now=later) == 1
+    assert digests.send_follow_digests(now=later) == 1
     assert [m["to"] for m in smtp_sink.messages] == [["lea@example.org"]]
     # The turn was given back: the next run is not locked out for ten minutes.
     publish("Lyon ouvre une nouvelle ligne de tram.", title="Un tram pour Lyon")
-    assert topics.send_follow_digests(now=later + timedelta(minutes=31)) == 1
+    assert digests.send_follow_digests(now=later + timedelta(minutes=31)) == 1
 
 
 def test_unfinished_newsletters_are_resumed_while_redis_is_down(settings, redis_down):
@@ -50,7 +50,7 @@ def test_unfinished_newsletters_are_resumed_while_redis_is_down(settings, redis_
         return [r.args for r in default_task_backend.results if r.task == send_issue_task]
 
     issue = NewsletterIssueFactory(status=IssueStatus.SENDING)
-    newsletter.run_due_sends()
+    scheduling.run_due_sends()
     assert kicks() == [[issue.pk]]
-    newsletter.run_due_sends()  # kicked once per claim timeout, not on every tick
+    scheduling.run_due_sends()  # kicked once per claim timeout, not on every tick
     assert kicks() == [[issue.pk]]

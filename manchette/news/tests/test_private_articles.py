@@ -14,12 +14,12 @@ from manchette.comments.factories import CommentFactory
 from manchette.comments.models import Comment
 from manchette.comments.tests.helpers import post_data
 from manchette.news.factories import ArticleFactory, SectionFactory, paragraph
-from manchette.newsletter import services as newsletter
+from manchette.newsletter import scheduling
 from manchette.newsletter.emails import RenderedIssue
 from manchette.newsletter.factories import NewsletterIssueFactory, default_list
 from manchette.newsletter.models import NewsletterIssueItem, NewsletterList
 from manchette.reactions.models import Reaction
-from manchette.topics import services as topics
+from manchette.topics import digests, linking
 from manchette.topics.factories import TopicFactory
 from manchette.topics.models import TopicFollow
 
@@ -72,7 +72,7 @@ def site(section, author):
             hours_ago=1,
         )
         for article in (public, secret):
-            topics.link_article(article, purge=False)
+            linking.link_article(article, purge=False)
         comment = CommentFactory(article=secret, body="Un commentaire sur le secret.")
         restrict(parent if kind == "section" else secret, kind)
         return {"public": public, "secret": secret, "topic": lyon, "comment": comment}
@@ -193,7 +193,7 @@ def test_newsletters_leave_a_private_article_out(site, kind):
     morning = default_list()
     NewsletterList.objects.filter(pk=morning.pk).update(send_time=datetime.time(0, 0))
     now = timezone.now()
-    assert [a.pk for a in newsletter.digest_articles(morning, now)] == [made["public"].pk]
+    assert [a.pk for a in scheduling.digest_articles(morning, now)] == [made["public"].pk]
     # An issue an editor composed before the article was made private.
     issue = NewsletterIssueFactory(newsletter_list=morning)
     NewsletterIssueItem.objects.create(issue=issue, article=secret, sort_order=0)
@@ -206,8 +206,8 @@ def test_newsletters_leave_a_private_article_out(site, kind):
 @pytest.mark.parametrize("kind", KINDS)
 def test_topic_digests_leave_a_private_article_out(smtp_sink, site, kind):
     made = site(kind)
-    assert topics.send_follow_digests() == 0  # queues, then waits the coalescing delay
-    topics.send_follow_digests(now=timezone.now() + timedelta(minutes=31))
+    assert digests.send_follow_digests() == 0  # queues, then waits the coalescing delay
+    digests.send_follow_digests(now=timezone.now() + timedelta(minutes=31))
     assert len(smtp_sink.messages) == 1
     message = smtp_sink.messages[0]["message"]
     text = message.get_body(preferencelist=("plain",)).get_content()
@@ -219,9 +219,9 @@ def test_topic_digests_leave_a_private_article_out(smtp_sink, site, kind):
 def test_an_article_made_private_after_it_was_queued_is_left_out_of_the_digest(smtp_sink, site):
     made = site("password")
     PageViewRestriction.objects.all().delete()
-    assert topics.send_follow_digests() == 0  # both articles queued while public
+    assert digests.send_follow_digests() == 0  # both articles queued while public
     restrict(made["secret"], "password")
-    topics.send_follow_digests(now=timezone.now() + timedelta(minutes=31))
+    digests.send_follow_digests(now=timezone.now() + timedelta(minutes=31))
     message = smtp_sink.messages[0]["message"]
     text = message.get_body(preferencelist=("plain",)).get_content()
     assert_hidden(text, "digest")

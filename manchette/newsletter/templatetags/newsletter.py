@@ -13,7 +13,7 @@ def newsletter_box():
     entry = cache.get(BOX_CACHE_KEY)
     if entry is None:
         from manchette.newsletter.models import NewsletterList
-        from manchette.newsletter.services import consent_text
+        from manchette.newsletter.subscriptions import consent_text
 
         lists = list(NewsletterList.objects.active().filter(offered_by_default=True))
         entry = {

@@ -5,7 +5,7 @@ from django.core import mail, signing
 from django.test import Client
 
 from manchette.accounts import proof
-from manchette.newsletter import services
+from manchette.newsletter import scheduling, subscriptions
 from manchette.newsletter.models import (
     ConsentRecord,
     Subscriber,
@@ -48,7 +48,7 @@ def test_pending_subscriber_gets_no_issue(client, morning_list):
     signup(client, lists=[morning_list])
     mail.outbox.clear()
     issue = NewsletterIssueFactory(newsletter_list=morning_list)
-    services.send_now(issue)
+    scheduling.send_now(issue)
     issue.refresh_from_db()
     assert issue.status == "sent"
     assert issue.sent_count == 0
@@ -72,7 +72,7 @@ def test_confirmation_link_asks_then_activates_and_stores_the_consent(client, mo
     assert Subscription.objects.get().status == SubscriptionStatus.ACTIVE
     consent = ConsentRecord.objects.get()
     assert consent.source == "article"
-    assert consent.text == services.consent_text([morning_list])
+    assert consent.text == subscriptions.consent_text([morning_list])
     assert "La lettre du matin" in consent.text
     assert len(consent.ip_hash) == 32 and "127.0.0.1" not in consent.ip_hash
     assert consent.confirmed_at is not None and consent.confirmed_ip_hash

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from manchette.newsletter import services
+from manchette.newsletter import scheduling
 from manchette.newsletter.factories import NewsletterIssueFactory
 from manchette.newsletter.models import (
     Delivery,
@@ -104,7 +104,7 @@ def test_a_worker_killed_mid_send_is_resumed_without_loss_or_duplicate(
     create_subscribers(morning_list, 60)
     controlled_sink.delay = 0.15
     issue = NewsletterIssueFactory(newsletter_list=morning_list)
-    services.send_now(issue)  # enqueues the send task in the database
+    scheduling.send_now(issue)  # enqueues the send task in the database
 
     first = start_worker(controlled_sink)
     try:
@@ -137,7 +137,7 @@ def test_two_workers_share_one_issue_without_sending_twice(controlled_sink, morn
     create_subscribers(morning_list, 300)
     controlled_sink.delay = 0.01
     issue = NewsletterIssueFactory(newsletter_list=morning_list)
-    services.send_now(issue)
+    scheduling.send_now(issue)
     workers = [
         start_worker(controlled_sink, NEWSLETTER_BATCH_SIZE=10, NEWSLETTER_PARALLEL_SENDERS=2)
         for _ in range(2)

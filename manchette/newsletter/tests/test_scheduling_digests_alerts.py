@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from manchette.news.factories import ArticleFactory, FlashFactory
 from manchette.news.models import FlashPriority
-from manchette.newsletter import services
+from manchette.newsletter import scheduling
 from manchette.newsletter.factories import NewsletterIssueFactory, SubscriberFactory
 from manchette.newsletter.models import IssueStatus, NewsletterIssue, NewsletterList
 
@@ -18,14 +18,14 @@ def test_scheduled_issue_is_sent_by_the_clock_when_due(morning_list):
     SubscriberFactory(lists=[morning_list])
     issue = NewsletterIssueFactory(newsletter_list=morning_list)
     when = timezone.now() + timedelta(hours=1)
-    services.schedule(issue, when)
-    services.run_due_sends(now=when - timedelta(minutes=1))
+    scheduling.schedule(issue, when)
+    scheduling.run_due_sends(now=when - timedelta(minutes=1))
     issue.refresh_from_db()
     assert issue.status == IssueStatus.SCHEDULED and mail.outbox == []
-    services.run_due_sends(now=when + timedelta(seconds=1))
+    scheduling.run_due_sends(now=when + timedelta(seconds=1))
     issue.refresh_from_db()
     assert issue.status == IssueStatus.SENT and len(mail.outbox) == 1
-    services.run_due_sends(now=when + timedelta(minutes=1))
+    scheduling.run_due_sends(now=when + timedelta(minutes=1))
     assert len(mail.outbox) == 1
 
 
@@ -39,12 +39,12 @@ def test_daily_letter_is_composed_from_the_last_24_hours_featured_first(morning_
         title="Choix de la rédaction", first_published_at=today - timedelta(hours=10), featured=True
     )
     NewsletterList.objects.filter(pk=morning_list.pk).update(send_time=datetime.time(7, 0))
-    services.run_due_sends(now=today)
+    scheduling.run_due_sends(now=today)
     # Only the morning list is looked at: on the weekly letter's day, it is composed too.
     morning_letters = NewsletterIssue.objects.filter(automatic=True, newsletter_list=morning_list)
     assert not morning_letters.exists()
 
-    services.run_due_sends(now=today + timedelta(minutes=2))
+    scheduling.run_due_sends(now=today + timedelta(minutes=2))
     issue = NewsletterIssue.objects.get(automatic=True, newsletter_list=morning_list)
     assert [item.article.pk for item in issue.items.order_by("sort_order")] == [pick.pk, recent.pk]
     assert issue.status == IssueStatus.SENT
@@ -53,13 +53,13 @@ def test_daily_letter_is_composed_from_the_last_24_hours_featured_first(morning_
     assert body.index("Choix de la rédaction") < body.index("Récent")
     assert "Trop ancien" not in body
     # Once a day only.
-    services.run_due_sends(now=today + timedelta(hours=3))
+    scheduling.run_due_sends(now=today + timedelta(hours=3))
     assert morning_letters.count() == 1
 
 
 def test_no_letter_when_nothing_was_published(morning_list):
     NewsletterList.objects.filter(pk=morning_list.pk).update(send_time=datetime.time(7, 0))
-    services.run_due_sends(now=timezone.localtime().replace(hour=8))
+    scheduling.run_due_sends(now=timezone.localtime().replace(hour=8))
     assert not NewsletterIssue.objects.exists()
 
 
@@ -75,7 +75,7 @@ def test_alert_flash_is_sent_to_the_alerts_list_once():
     assert article.url in mail.outbox[0].body or "seisme" in mail.outbox[0].body
     flash.text = "Séisme majeur : bilan"
     flash.save()
-    services.run_due_sends()
+    scheduling.run_due_sends()
     assert NewsletterIssue.objects.filter(flash=flash).count() == 1
     assert len(mail.outbox) == 1
 
@@ -86,7 +86,7 @@ def test_non_alert_or_future_flash_sends_nothing_until_live():
     FlashFactory(priority=FlashPriority.URGENT)
     upcoming = FlashFactory(priority=FlashPriority.ALERTE, upcoming=True)
     assert not NewsletterIssue.objects.exists()
-    services.run_due_sends(now=upcoming.starts_at + timedelta(seconds=1))
+    scheduling.run_due_sends(now=upcoming.starts_at + timedelta(seconds=1))
     assert NewsletterIssue.objects.filter(flash=upcoming).count() == 1
     assert len(mail.outbox) == 1
 
@@ -96,7 +96,7 @@ def test_worker_clock_runs_the_newsletter(morning_list):
 
     SubscriberFactory(lists=[morning_list])
     issue = NewsletterIssueFactory(newsletter_list=morning_list)
-    services.schedule(issue, timezone.now() - timedelta(seconds=1))
+    scheduling.schedule(issue, timezone.now() - timedelta(seconds=1))
     run_clock_tick()
     issue.refresh_from_db()
     assert issue.status == IssueStatus.SENT

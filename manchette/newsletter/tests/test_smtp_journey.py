@@ -9,7 +9,7 @@ from manchette.core.factories import ImageFactory
 from manchette.core.models import SiteSettings
 from manchette.core.templatetags.manchette import MONTHS
 from manchette.news.factories import ArticleFactory
-from manchette.newsletter import services
+from manchette.newsletter import scheduling
 from manchette.newsletter.factories import NewsletterIssueFactory
 from manchette.newsletter.models import Subscription
 from manchette.newsletter.tests.conftest import link_to, local_path
@@ -39,7 +39,7 @@ def test_sign_up_confirm_receive_and_unsubscribe_over_smtp(smtp_sink, morning_li
     issue = NewsletterIssueFactory(
         newsletter_list=morning_list, subject="Édition spéciale", articles=[article]
     )
-    services.send_now(issue)
+    scheduling.send_now(issue)
     assert len(smtp_sink.messages) == 2
     letter = smtp_sink.messages[1]["message"]
     assert letter["Subject"] == "Édition spéciale"

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from manchette.newsletter import services
+from manchette.newsletter import links, scheduling
 from manchette.newsletter.factories import (
     NewsletterIssueFactory,
     NewsletterListFactory,
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 def sent_issue(morning_list):
     subscriber = SubscriberFactory(email="lecteur@exemple.fr", lists=[morning_list])
     issue = NewsletterIssueFactory(newsletter_list=morning_list)
-    services.send_now(issue)
+    scheduling.send_now(issue)
     issue.refresh_from_db()
     return issue, subscriber, mail.outbox[-1]
 
@@ -147,7 +147,7 @@ def test_inactive_lists_are_not_offered_on_the_preferences_page(sent_issue):
 def test_expired_preferences_link_offers_a_new_one_without_enumeration(client, settings):
     settings.NEWSLETTER_PREFERENCES_MAX_AGE = -1
     subscriber = SubscriberFactory(email="connu@exemple.fr")
-    response = client.get(local_path(services.preferences_url(subscriber)))
+    response = client.get(local_path(links.preferences_url(subscriber)))
     assert response.status_code == 400
     assert "Ce lien a expiré" in response.content.decode()
 

@@ -57,11 +57,11 @@ def reader_data(django_user_model):
     from manchette.comments.moderation import reject_comment
     from manchette.comments.notifications import subscribe
     from manchette.news.factories import ArticleFactory
-    from manchette.newsletter import services as newsletter
+    from manchette.newsletter import subscriptions
     from manchette.newsletter.factories import default_list
     from manchette.reactions.factories import ReactionFactory
     from manchette.topics.factories import TopicFactory
-    from manchette.topics.services import confirm_follow, request_follow
+    from manchette.topics.follows import confirm_follow, request_follow
 
     user = django_user_model.objects.create_user(
         "lecteur-zq", EMAIL, display_name=NAME, first_name="Zéphyrine", last_name="Quelquefois"
@@ -91,8 +91,8 @@ def reader_data(django_user_model):
     ReactionFactory(article=article, user=user)
     subscribe(article=article, email=EMAIL, kind=SubscriptionKind.REPLIES, user=user)
     lst = default_list()
-    newsletter.subscribe(
-        EMAIL, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip-zq"
+    subscriptions.subscribe(
+        EMAIL, [lst], source="encadré", text=subscriptions.consent_text([lst]), ip_hash="ip-zq"
     )
     confirm_follow(request_follow(TopicFactory(name="Bretagne"), EMAIL))
     # Her browser proved the address once (the POST of a confirmation page); Paul's his own.

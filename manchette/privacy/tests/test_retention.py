@@ -8,14 +8,14 @@ from django.core.management import call_command
 
 from manchette.comments.factories import CommentFactory, SubscriptionFactory
 from manchette.comments.models import Comment, GuestEmail
-from manchette.newsletter import services as newsletter
+from manchette.newsletter import subscriptions
 from manchette.newsletter.factories import default_list
 from manchette.newsletter.models import ConsentRecord, Subscriber
 from manchette.privacy.retention import apply_retention
 from manchette.privacy.tests.conftest import worker_record
 from manchette.topics.factories import TopicFactory
+from manchette.topics.follows import confirm_follow, request_follow
 from manchette.topics.models import TopicFollow
-from manchette.topics.services import confirm_follow, request_follow
 
 pytestmark = pytest.mark.django_db
 
@@ -24,11 +24,11 @@ START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 def sign_up(email, confirm):
     lst = default_list()
-    consent = newsletter.subscribe(
-        email, [lst], source="encadré", text=newsletter.consent_text([lst]), ip_hash="ip"
+    consent = subscriptions.subscribe(
+        email, [lst], source="encadré", text=subscriptions.consent_text([lst]), ip_hash="ip"
     )
     if confirm:
-        newsletter.confirm_subscription(consent, ip_hash="ip2")
+        subscriptions.confirm_subscription(consent, ip_hash="ip2")
     return consent
 
 

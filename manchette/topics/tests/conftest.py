@@ -35,6 +35,7 @@ def purged(monkeypatch):
         paths.extend(given)
         return real(given)
 
-    monkeypatch.setattr("manchette.topics.services.purge_paths", record)
+    monkeypatch.setattr("manchette.topics.linking.purge_paths", record)
+    monkeypatch.setattr("manchette.topics.editing.purge_paths", record)
     monkeypatch.setattr("manchette.topics.signals.purge_paths", record)
     return paths

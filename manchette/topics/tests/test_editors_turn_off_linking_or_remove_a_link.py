@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from manchette.topics import services
+from manchette.topics import linking
 from manchette.topics.factories import TopicFactory
 from manchette.topics.models import ArticleLinking, ArticleTopic
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 def linked(article_about, un_topic):
     lyon = TopicFactory(name="Lyon")
     article = article_about("À Lyon, l’ONU réunit ses experts.")
-    services.link_article(article)
+    linking.link_article(article)
     return article, lyon
 
 

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from manchette.news.factories import ArticleFactory, paragraph
-from manchette.topics import services
+from manchette.topics import digests, linking
 from manchette.topics.factories import TopicFactory
 from manchette.topics.models import NotificationState, TopicFollow, TopicNotification
 
@@ -47,7 +47,7 @@ def follower(email, *topics, confirmed=True):
 
 def after_the_delay(minutes=31):
     """Runs the digests as the clock would once the coalescing delay has passed."""
-    return services.send_follow_digests(now=timezone.now() + timedelta(minutes=minutes))
+    return digests.send_follow_digests(now=timezone.now() + timedelta(minutes=minutes))
 
 
 def text_of(message):
@@ -81,7 +81,7 @@ def test_a_follower_gets_one_digest_for_new_articles_on_two_topics_then_unsubscr
 
     # Publishing and reading send nothing; the digest waits the coalescing delay.
     assert client.get(on_lyon.url).status_code == 200
-    assert services.send_follow_digests() == 0
+    assert digests.send_follow_digests() == 0
     assert smtp_sink.messages == []
 
     assert after_the_delay() == 1
@@ -150,9 +150,9 @@ def test_unconfirmed_followers_and_followers_of_other_topics_get_nothing(
 def test_relinking_an_old_article_sends_nothing(smtp_sink, lyon):
     follower("lea@example.org", lyon)
     old = ArticleFactory(hours_ago=24 * 5, body=[paragraph("Le maire de Lyon a parlé.")])
-    services.link_article(old)  # as the linking task does
-    services.link_all_articles()  # as `manage.py link_topics` does
-    services.relink_topic(lyon.pk)  # as confirming a topic or an alias does
+    linking.link_article(old)  # as the linking task does
+    linking.link_all_articles()  # as `manage.py link_topics` does
+    linking.relink_topic(lyon.pk)  # as confirming a topic or an alias does
     assert old.topic_mentions.filter(topic=lyon).exists()
     assert after_the_delay() == 0
     assert smtp_sink.messages == []
@@ -164,7 +164,7 @@ def test_a_follow_confirmed_after_an_article_was_published_is_not_told_about_it(
     TopicFollow.objects.create(
         topic=lyon, email="lea@example.org", confirmed=True, confirmed_at=timezone.now()
     )
-    services.link_article(recent)
+    linking.link_article(recent)
     assert after_the_delay() == 0
     assert smtp_sink.messages == []
 
@@ -180,7 +180,7 @@ def test_running_the_job_twice_sends_nothing_twice(smtp_sink, publish, lyon, set
     row = TopicNotification.objects.get()
     assert row.state == NotificationState.SENT and row.sent_at is not None
     # Queueing again (relinking, the linking task) never makes the pair pending again.
-    assert services.queue_follow_notifications() == 0
+    assert digests.queue_follow_notifications() == 0
 
 
 def test_a_worker_stopped_mid_send_resumes_without_duplicating_or_losing(
@@ -235,7 +235,7 @@ def test_a_publish_burst_is_one_email_per_follower_over_one_connection(
         publish(f"Conseil municipal de Lyon, séance {n}.", title=f"Séance {n} à Lyon").title
         for n in range(10)
     ]
-    assert services.send_follow_digests() == 0  # still within the delay
+    assert digests.send_follow_digests() == 0  # still within the delay
 
     settings.TOPICS_DIGEST_MINUTES = 0
     from manchette.core.management.commands.worker import CLOCK_COMMANDS, run_clock_tick
@@ -271,6 +271,6 @@ def test_an_article_that_no_longer_mentions_the_topic_is_dropped(smtp_sink, publ
     article = publish("Le maire de Lyon inaugure un pont.")
     article.body = [paragraph("Un autre sujet, finalement.")]
     article.save()
-    services.link_article(article)
+    linking.link_article(article)
     assert after_the_delay() == 0
     assert not TopicNotification.objects.exists()

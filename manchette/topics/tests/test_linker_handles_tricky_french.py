@@ -2,7 +2,8 @@
 
 import re
 
-from manchette.topics.linker import AliasEntry, Gazetteer, link_html, normalise_name
+from manchette.topics.linker import link_html
+from manchette.topics.names import AliasEntry, Gazetteer, normalise_name
 
 TOPICS = {
     1: ("Organisation des Nations unies", ["ONU", "Nations unies"]),

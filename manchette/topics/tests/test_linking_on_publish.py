@@ -31,10 +31,10 @@ def test_publishing_links_the_first_mention_and_lists_the_topic(
 
 
 def test_a_page_view_does_no_nlp(client, article_about, un_topic, monkeypatch):
-    from manchette.topics import services
+    from manchette.topics import linking
 
     article = article_about("L’ONU a demandé une trêve.")
-    services.link_article(article)
+    linking.link_article(article)
 
     def forbidden(*args, **kwargs):
         raise AssertionError("spaCy must not run on a page view")
@@ -48,10 +48,10 @@ def test_a_page_view_does_no_nlp(client, article_about, un_topic, monkeypatch):
 
 
 def test_a_stale_linked_body_is_never_shown(client, article_about, un_topic):
-    from manchette.topics import services
+    from manchette.topics import linking
 
     article = article_about("L’ONU a demandé une trêve.")
-    services.link_article(article)
+    linking.link_article(article)
     article.body = [paragraph("Un tout autre texte, sans le nom.")]
     article.save()
     html = client.get(article.url).content.decode()
@@ -60,13 +60,13 @@ def test_a_stale_linked_body_is_never_shown(client, article_about, un_topic):
 
 
 def test_unknown_people_places_and_organisations_become_suggestions(article_about, un_topic):
-    from manchette.topics import services
+    from manchette.topics import linking
 
     article = article_about(
         "Emmanuel Macron a reçu à l’Élysée le dirigeant de Greenpeace France. "
         "L’ONU a salué la rencontre."
     )
-    services.link_article(article)
+    linking.link_article(article)
     names = set(TopicSuggestion.objects.values_list("name", flat=True))
     assert "Emmanuel Macron" in names
     assert not {"ONU", "L’ONU"} & names  # a known topic is no suggestion
@@ -80,7 +80,7 @@ def test_article_page_costs_the_same_with_many_topics(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from manchette.topics import services
+    from manchette.topics import linking
     from manchette.topics.factories import TopicFactory
 
     def queries_for(article):
@@ -90,12 +90,12 @@ def test_article_page_costs_the_same_with_many_topics(
         return len(ctx.captured_queries)
 
     plain = article_about("Un texte qui ne cite aucun sujet.")
-    services.link_article(plain, with_suggestions=False)
+    linking.link_article(plain, with_suggestions=False)
     names = [f"Ville{n}" for n in range(25)]
     for name in names:
         TopicFactory(name=name)
     rich = article_about(" ".join(f"Visite à {name}." for name in names))
-    services.link_article(rich, with_suggestions=False)
+    linking.link_article(rich, with_suggestions=False)
     assert ArticleTopic.objects.filter(article=rich).count() == 25
     queries_for(plain)  # warm-up: the site root and chrome
     assert queries_for(rich) == queries_for(plain)

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from manchette.topics import services
 from manchette.topics.factories import TopicFactory, TopicSuggestionFactory
+from manchette.topics.linking import link_article
 from manchette.topics.models import (
     ArticleLinking,
     ArticleTopic,
@@ -90,7 +90,7 @@ def test_alias_mode_needs_a_topic(admin_client):
 
 def test_a_rejected_name_is_never_suggested_again(admin_client, article_about):
     article = article_about("Emmanuel Macron a reçu les syndicats à Paris.")
-    services.link_article(article)
+    link_article(article)
     suggestion = TopicSuggestion.objects.get(name="Emmanuel Macron")
     response = admin_client.post(reverse("topics_admin:reject", args=[suggestion.pk]))
     assert response.status_code == 302
@@ -98,8 +98,8 @@ def test_a_rejected_name_is_never_suggested_again(admin_client, article_about):
     assert suggestion.status == SuggestionStatus.REJECTED
 
     again = article_about("Emmanuel Macron s’est rendu à Marseille.")
-    services.link_article(again)
-    services.link_article(article)
+    link_article(again)
+    link_article(article)
     suggestion.refresh_from_db()
     assert suggestion.status == SuggestionStatus.REJECTED
     assert suggestion.articles.count() == 0

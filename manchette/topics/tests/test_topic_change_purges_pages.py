@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from manchette.topics import services
+from manchette.topics import linking
 from manchette.topics.models import ArticleLinking, Topic
 
 pytestmark = pytest.mark.django_db
@@ -11,7 +11,7 @@ def test_editing_a_topic_in_the_admin_relinks_and_purges_articles_and_topic_page
     admin_client, article_about, un_topic, purged, django_capture_on_commit_callbacks
 ):
     article = article_about("L’ONU a demandé une trêve.")
-    services.link_article(article)
+    linking.link_article(article)
     alias_ids = list(un_topic.aliases.order_by("pk").values_list("pk", flat=True))
     purged.clear()
     data = {
@@ -46,7 +46,7 @@ def test_deleting_a_topic_removes_its_links(
     from manchette.topics.wagtail_hooks import remember_deleted_topics, topic_deleted
 
     article = article_about("L’ONU a demandé une trêve.")
-    services.link_article(article)
+    linking.link_article(article)
     purged.clear()
     with django_capture_on_commit_callbacks(execute=True):
         remember_deleted_topics(None, [un_topic])

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from manchette.news.factories import ArticleFactory, paragraph
-from manchette.topics import services
+from manchette.topics import linking
 from manchette.topics.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +18,7 @@ def articles_about(topic, count, **kwargs):
         article = ArticleFactory(
             body=[paragraph(f"Reportage numéro {n} à {topic.name}.")], hours_ago=n + 1, **kwargs
         )
-        services.link_article(article, with_suggestions=False)
+        linking.link_article(article, with_suggestions=False)
         made.append(article)
     return made
 

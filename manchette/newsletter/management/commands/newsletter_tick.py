@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Sends due scheduled issues, automatic letters and alerts; resumes interrupted sends."
 
     def handle(self, *args, **options):
-        from manchette.newsletter.services import run_due_sends
+        from manchette.newsletter.scheduling import run_due_sends
 
         try:
             run_due_sends()

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from manchette.news.models import ArticlePage
 from manchette.topics import nlp
-from manchette.topics.services import link_all_articles
+from manchette.topics.linking import link_all_articles
 
 
 class Command(BaseCommand):

@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = "Envoie les résumés des nouveaux articles aux lecteurs qui suivent des sujets."
 
     def handle(self, *args, **options):
-        from manchette.topics.services import send_follow_digests
+        from manchette.topics.digests import send_follow_digests
 
         try:
             sent = send_follow_digests()
