@@ -85,7 +85,7 @@ def test_publishing_an_article_purges_its_page_once_before_linking(
     changes the page again, purges it once more when it is done."""
     from manchette.core.caching.versions import path_version_key
 
-    monkeypatch.setattr("manchette.topics.services.schedule_article_linking", lambda a: None)
+    monkeypatch.setattr("manchette.topics.editing.schedule_article_linking", lambda a: None)
     article = ArticleFactory(title="Un article publié une fois")
     app_purges.clear()
     with django_capture_on_commit_callbacks(execute=True):
