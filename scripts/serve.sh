@@ -6,6 +6,8 @@ PY=${PY:-.venv/bin/python}
 PORT=${PORT:-8000}
 WORKERS=${WORKERS:-2}
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-manchette.settings.dev}
+# Links, feeds, the sitemap and e-mails name the address the site is served at.
+export SITE_URL=${SITE_URL:-http://127.0.0.1:$PORT}
 
 stop() {
   trap - INT TERM EXIT
