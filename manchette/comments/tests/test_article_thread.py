@@ -167,3 +167,8 @@ def test_closed_article_shows_no_form_and_refuses_posts(client):
     assert "Les commentaires sont fermés" in html and 'id="formulaire"' not in html
     response = post_json(client, post_data(article))
     assert response.status_code == 400 and "fermés" in response.json()["error"]
+
+
+def test_new_comments_count_of_an_id_past_the_database_integers_is_a_404(client):
+    response = client.get("/commentaires/article/9223372036854775808/nouveaux/?depuis=1")
+    assert response.status_code == 404
