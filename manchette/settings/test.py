@@ -19,9 +19,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # One file per test process, so concurrent runs never share a database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 if REDIS_URL:
-    # One Redis database per test process: clearing the cache never touches another's.
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
-    CACHES["default"]["LOCATION"] = REDIS_URL.rsplit("/", 1)[0] + f"/{1 + int(worker) % 14}"
+    # One Redis database per test process: clearing the cache never touches another's. The
+    # database in REDIS_URL is where the numbering starts (0 starts at 1), so two checkouts
+    # tested at once on one Redis can be kept apart.
+    worker = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0")
+    server, _, first = REDIS_URL.rpartition("/")
+    first = int(first) if first.isdigit() and int(first) else 1
+    CACHES["default"]["LOCATION"] = f"{server}/{(first + worker - 1) % 15 + 1}"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
