@@ -273,27 +273,48 @@ def parse_duration(text):
     return value * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
 
 
-def wrk(url, seconds=SECONDS, connections=CONNECTIONS, headers=None):
-    """Requests/s, p50 and p99 (ms) and errors of a wrk run."""
+def cpu_seconds(pids):
+    """CPU time (user + system, s) the processes `pids` have used so far."""
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def children_of(pid):
+    return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+def wrk(url, seconds=SECONDS, connections=CONNECTIONS, headers=None, cpu_of=()):
+    """Requests/s, p50 and p99 (ms) and errors of a wrk run; with `cpu_of` (pids), also the
+    CPU time those processes spent per request (µs), a figure that other work on the machine
+    barely moves, unlike requests per second."""
     argv = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
     for name, value in (headers or {}).items():
         argv += ["-H", f"{name}: {value}"]
+    cpu_before = cpu_seconds(cpu_of)
     output = subprocess.run(argv + [url], capture_output=True, text=True, check=True).stdout
+    cpu_used = cpu_seconds(cpu_of) - cpu_before
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = parse_duration(re.search(r"\s50%\s+(\S+)", output).group(1))
     p99 = parse_duration(re.search(r"\s99%\s+(\S+)", output).group(1))
     non_2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
     socket_errors = re.search(r"Socket errors: (.*)", output)
-    return {
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    measured = {
         "rps": round(rps, 1),
         "p50_ms": round(p50, 2),
         "p99_ms": round(p99, 2),
         "non_2xx": int(non_2xx.group(1)) if non_2xx else 0,
         "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
     }
+    if cpu_of and requests:
+        measured["cpu_us_per_request"] = round(cpu_used / requests * 1e6, 1)
+    return measured
 
 
-def wrk_rounds(urls, rounds=None):
+def wrk_rounds(urls, rounds=None, cpu_of=None):
     """wrk on each of `urls` (name: URL) in turn, `rounds` times over; for each, the run with
     the median req/s, and every round's req/s. A ratio of two pages is then taken between runs
     made at the same moments: one run each, minutes apart, once gave nginx's proxy 72 % of
@@ -302,11 +323,14 @@ def wrk_rounds(urls, rounds=None):
     runs = {name: [] for name in urls}
     for _ in range(rounds):
         for name, url in urls.items():
-            runs[name].append(wrk(url))
+            runs[name].append(wrk(url, cpu_of=(cpu_of or {}).get(name, ())))
     result = {}
     for name, measured in runs.items():
         median = dict(sorted(measured, key=lambda run: run["rps"])[len(measured) // 2])
         median["rounds_rps"] = [run["rps"] for run in measured]
+        cpu = sorted(run["cpu_us_per_request"] for run in measured if "cpu_us_per_request" in run)
+        if cpu:
+            median["cpu_us_per_request"] = cpu[len(cpu) // 2]
         result[name] = median
     return result
 
@@ -451,7 +475,8 @@ def run():
                 "nginx_proxy": proxied,
                 "gunicorn_floor": f"http://127.0.0.1:{floor_port}/",
                 "hit_rounds": article_url,
-            }
+            },
+            cpu_of={"nginx_static": children_of(nginx.pid), "nginx_proxy": children_of(nginx.pid)},
         )
         figures.update(compared)
         stack.stop(floor)
@@ -648,6 +673,12 @@ def table(f):
         ok=ratio >= t["nginx_ratio"],
     )
     row("  ratio nginx proxy / nginx static", f"{ratio:.0%}", ok=ratio >= t["nginx_ratio"])
+    if "cpu_us_per_request" in proxy and "cpu_us_per_request" in static:
+        row(
+            "  nginx CPU per request, static / proxy (µs; load-independent)",
+            f"{static['cpu_us_per_request']} / {proxy['cpu_us_per_request']} "
+            f"({static['cpu_us_per_request'] / proxy['cpu_us_per_request']:.0%})",
+        )
     row("  PURGE (Wagtail frontend cache) answered", f.get("nginx_purge_status"))
     for name in ("article_0", "article_500", "home", "section", "feed"):
         m = f["hit"][name]
