@@ -1,13 +1,14 @@
 """The admin's password forms, rate limited per client address and per account.
 
 Mounted in front of Wagtail's own admin URLs (same paths and names): each POST is a guess
-at a password, or an e-mail sent (password reset).
+at a password, or an e-mail sent (password reset). The second factor's pages live here too.
 """
 
 from django.conf import settings
 from django.urls import path
 from wagtail.admin.views import account
 
+from manchette.accounts import second_factor
 from manchette.core.ratelimit import ratelimit
 
 
@@ -33,5 +34,11 @@ urlpatterns = [
         "password_reset/",
         limited(account.PasswordResetView.as_view(), "admin-password-reset", "email"),
         name="wagtailadmin_password_reset",
+    ),
+    path("double-authentification/", second_factor.verify, name="manchette_second_factor"),
+    path(
+        "double-authentification/activer/",
+        second_factor.enrol,
+        name="manchette_second_factor_enrol",
     ),
 ]

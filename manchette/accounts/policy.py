@@ -2,8 +2,9 @@
 
 The e-mailed link proves only that someone reads a mailbox; for a reader that is enough, for
 an account that can edit or publish it is not. Such accounts (staff, superusers, members of a
-group that may open the admin) never get a link, and their sessions last a few hours
-(`ADMIN_SESSION_SECONDS`), not the readers' weeks.
+group that may open the admin) never get a link, their sessions last a few hours
+(`ADMIN_SESSION_SECONDS`), not the readers' weeks, and where set up they give a code from an
+authenticator app after their password (`second_factor`).
 """
 
 import time
@@ -14,6 +15,8 @@ from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
+
+from manchette.accounts import second_factor
 
 # When an admin account's session ends (a timestamp), set as it signs in: a session opened
 # before the account got admin rights (by e-mailed link, as a reader) lacks it and cannot
@@ -43,6 +46,7 @@ def mark_admin_sessions(sender, request, user, **kwargs):
     whatever the sign-in form does with the session's lifetime (Wagtail's "remember me")."""
     if request is not None and hasattr(request, "session") and is_admin_account(user):
         request.session[ADMIN_SESSION_MARK] = time.time() + admin_session_seconds()
+        second_factor.ask_on_sign_in(request, user)
 
 
 class AdminSessionMiddleware:
@@ -64,6 +68,8 @@ class AdminSessionMiddleware:
         elif ends is None and in_admin and is_admin_account(request.user):
             logout(request)
             return redirect_to_login(request.get_full_path(), settings.WAGTAILADMIN_LOGIN_URL)
+        if (code_page := second_factor.gate(request, in_admin)) is not None:
+            return code_page
         response = self.get_response(request)
         ends = request.session.get(ADMIN_SESSION_MARK)
         if ends is not None:

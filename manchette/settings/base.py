@@ -51,6 +51,8 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "manchette.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "manchette.core",
     "manchette.news",
     "manchette.search",
@@ -346,6 +348,12 @@ GUNICORN_BIND = env("GUNICORN_BIND", "unix:/run/manchette/gunicorn.sock")
 ADMIN_SESSION_SECONDS = env_int("ADMIN_SESSION_SECONDS", 4 * 3600)
 ADMIN_LOGIN_RATE = env("ADMIN_LOGIN_RATE", "60/h")
 ADMIN_LOGIN_ACCOUNT_RATE = env("ADMIN_LOGIN_ACCOUNT_RATE", "10/h")
+# A code from an authenticator app after the password, for admin accounts: "optional" (those
+# that set one up), "required" (every admin account) or "off" (manchette/accounts/second_factor).
+ADMIN_SECOND_FACTOR = env("ADMIN_SECOND_FACTOR", "optional")
+ADMIN_SECOND_FACTOR_RATE = env("ADMIN_SECOND_FACTOR_RATE", "30/h")
+ADMIN_SECOND_FACTOR_ACCOUNT_RATE = env("ADMIN_SECOND_FACTOR_ACCOUNT_RATE", "15/h")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 ADMIN_PASSWORD_RESET_RATE = env("ADMIN_PASSWORD_RESET_RATE", "10/h")
 ADMIN_PASSWORD_RESET_ACCOUNT_RATE = env("ADMIN_PASSWORD_RESET_ACCOUNT_RATE", "3/h")
 
