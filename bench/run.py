@@ -167,14 +167,16 @@ class Stack:
         self.processes.append((name, process, log))
         return process
 
-    def gunicorn(self, name, page_cache_seconds, port, fragment_cache_seconds=3600):
+    def gunicorn(
+        self, name, page_cache_seconds, port, fragment_cache_seconds=3600, app="manchette.wsgi"
+    ):
         process = self.start(
             name,
             [
                 GUNICORN,
                 "-c",
                 str(ROOT / "deploy" / "gunicorn.conf.py"),
-                "manchette.wsgi",
+                app,
             ],
             env={
                 "GUNICORN_BIND": f"127.0.0.1:{port}",
@@ -371,6 +373,47 @@ def render_nginx(stack, app_port, static_port, proxy_port, purge_port):
     )
 
 
+# The app's cache layers, each taken away in turn, measured where they sit: behind the shipped
+# nginx, on the traffic nginx passes on (it keeps only exact anonymous paths).
+LAYER_SETUPS = {
+    "all": "WSGI wrapper + page-cache middleware + fragments",
+    "no_wrapper": "page-cache middleware + fragments (no WSGI wrapper)",
+    "fragments": "fragments only (no page cache)",
+    "none": "no cache (whole render)",
+}
+SIGNED_IN = {"Cookie": "sessionid=bench-reader"}  # bypasses nginx and the page cache
+
+
+def measure_layers(stack, pages, hit_app, port, proxy_port):
+    """req/s through nginx for a listing's page 2 (anonymous, a query string: nginx passes it
+    on) and for the article with 50 comments as a signed-in reader, with each app layer taken
+    away in turn. The app runs on `port`, nginx's upstream, one setup at a time."""
+    through = f"http://127.0.0.1:{proxy_port}"
+    traffic = {
+        "section_page_2": (pages["section"]["url"] + "?page=2", None),
+        "article_50_signed_in": (pages["article_50"]["url"], SIGNED_IN),
+    }
+    layers = {}
+    app = hit_app
+    for setup in LAYER_SETUPS:
+        if setup != "all":
+            stack.stop(app)
+            app = stack.gunicorn(
+                f"gunicorn-{setup}",
+                0 if setup in ("fragments", "none") else 600,
+                port,
+                fragment_cache_seconds=0 if setup == "none" else 3600,
+                app="manchette.wsgi:django_application" if setup != "all" else "manchette.wsgi",
+            )
+        layers[setup] = {}
+        for name, (path, headers) in traffic.items():
+            fetch(through + path)
+            say(f"wrk: {name} through nginx, {LAYER_SETUPS[setup]}")
+            layers[setup][name] = wrk(through + path, headers=headers)
+    stack.stop(app)
+    return layers
+
+
 # --------------------------------------------------------------------------- the run
 
 
@@ -518,7 +561,6 @@ def run():
                 check=True,
             )
             figures["load"] = json.loads(out.read_text())
-        stack.stop(nginx)
 
         say(f"comment posting: {POSTS} sequential posts")
         out = stack.tmp / "posts.json"
@@ -536,7 +578,8 @@ def run():
         )
         figures["posts"] = json.loads(out.read_text())
         figures["rss_hit_mb"] = peak_rss_of_workers(hit_app)
-        stack.stop(hit_app)
+        figures["layers"] = measure_layers(stack, pages, hit_app, hit_port, proxy_port)
+        stack.stop(nginx)
 
         say(f"gunicorn with PAGE_CACHE_SECONDS=0 (cache misses) on :{miss_port}")
         miss_app = stack.gunicorn("gunicorn-miss", 0, miss_port)
@@ -618,6 +661,45 @@ def verdict(ok):
     return "✅" if ok else "❌"
 
 
+LAYER_KEEP = 0.25  # a cache layer that earns less than this where it sits goes (docs)
+
+
+def layer_rows(f, row):
+    """What each cache layer earns where it sits: nginx over the app's own hit, then each app
+    layer over the setup without it, on the traffic nginx passes on."""
+    layers = f.get("layers")
+    if not layers:
+        return
+    hit_rounds = f.get("hit_rounds", f["hit"]["article_50"])
+    nginx_gain = f["nginx_proxy"]["rps"] / hit_rounds["rps"] - 1
+    row(
+        "Layer: nginx proxy_cache, article hit, over the app's own hit",
+        f"+{nginx_gain:.0%}",
+        f"≥ +{LAYER_KEEP:.0%}",
+        ok=nginx_gain >= LAYER_KEEP,
+    )
+    order = list(LAYER_SETUPS)
+    for name in ("section_page_2", "article_50_signed_in"):
+        row(
+            f"Through nginx, {name}: req/s, " + " / ".join(LAYER_SETUPS[s] for s in order),
+            " / ".join(str(layers[s][name]["rps"]) for s in order),
+        )
+        for layer, (with_it, without) in {
+            "WSGI wrapper": ("all", "no_wrapper"),
+            "page-cache middleware": ("no_wrapper", "fragments"),
+            "fragments": ("fragments", "none"),
+        }.items():
+            if name.endswith("signed_in") and layer != "fragments":
+                continue  # a session bypasses the page cache: those layers do not see it
+            gain = layers[with_it][name]["rps"] / layers[without][name]["rps"] - 1
+            row(
+                f"  layer: {layer} earns",
+                f"{gain:+.0%}",
+                f"≥ +{LAYER_KEEP:.0%}",
+                ok=gain >= LAYER_KEEP,
+            )
+
+
 def table(f):
     t = TARGETS
     wp, classic = WORDPRESS["wpDiscuz"], WORDPRESS["classic"]
@@ -680,6 +762,7 @@ def table(f):
             f"({static['cpu_us_per_request'] / proxy['cpu_us_per_request']:.0%})",
         )
     row("  PURGE (Wagtail frontend cache) answered", f.get("nginx_purge_status"))
+    layer_rows(f, row)
     for name in ("article_0", "article_500", "home", "section", "feed"):
         m = f["hit"][name]
         row(f"{name}, cache hit: req/s (p99 ms)", f"{m['rps']} ({m['p99_ms']})")
