@@ -12,11 +12,18 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
 
 from manchette.accounts import second_factor
+from manchette.core.caching.pages import EDITOR_COOKIE
+
+# Read by the page's script (static/js/reader.js): a signed-in reader's page, the shared
+# copy, asks the state endpoint for the name to show. Not a credential.
+SIGNED_IN_COOKIE = "manchette_connecte"
+# Cookies to set (True) or delete (False) on the response, decided by the sign-in signals.
+HINTS = "manchette_cookie_hints"
 
 # When an admin account's session ends (a timestamp), set as it signs in: a session opened
 # before the account got admin rights (by e-mailed link, as a reader) lacks it and cannot
@@ -47,6 +54,37 @@ def mark_admin_sessions(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session") and is_admin_account(user):
         request.session[ADMIN_SESSION_MARK] = time.time() + admin_session_seconds()
         second_factor.ask_on_sign_in(request, user)
+    if request is not None:
+        setattr(request, HINTS, {SIGNED_IN_COOKIE: True, EDITOR_COOKIE: is_admin_account(user)})
+
+
+@receiver(user_logged_out, dispatch_uid="manchette-signed-out-cookies")
+def forget_hints(sender, request, **kwargs):
+    if request is not None:
+        setattr(request, HINTS, {SIGNED_IN_COOKIE: False, EDITOR_COOKIE: False})
+
+
+def apply_hints(request, response):
+    """Sets or deletes the two hint cookies as the sign-in signals decided; a request that
+    carries one without a session (it ended) has it deleted."""
+    hints = getattr(request, HINTS, None)
+    if hints is None:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return response
+        hints = dict.fromkeys((SIGNED_IN_COOKIE, EDITOR_COOKIE), False)
+    for name, wanted in hints.items():
+        if wanted:
+            response.set_cookie(
+                name,
+                "1",
+                max_age=settings.SESSION_COOKIE_AGE,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=name != SIGNED_IN_COOKIE,
+                samesite="Lax",
+            )
+        elif name in request.COOKIES:
+            response.delete_cookie(name, samesite="Lax")
+    return response
 
 
 class AdminSessionMiddleware:
@@ -60,14 +98,17 @@ class AdminSessionMiddleware:
 
     def __call__(self, request):
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-            return self.get_response(request)
+            return apply_hints(request, self.get_response(request))
         in_admin = request.path.startswith(self.prefix)
         ends = request.session.get(ADMIN_SESSION_MARK)
         if ends is not None and time.time() >= ends:
             logout(request)
         elif ends is None and in_admin and is_admin_account(request.user):
             logout(request)
-            return redirect_to_login(request.get_full_path(), settings.WAGTAILADMIN_LOGIN_URL)
+            return apply_hints(
+                request,
+                redirect_to_login(request.get_full_path(), settings.WAGTAILADMIN_LOGIN_URL),
+            )
         if (code_page := second_factor.gate(request, in_admin)) is not None:
             return code_page
         response = self.get_response(request)
@@ -76,4 +117,4 @@ class AdminSessionMiddleware:
             deadline = datetime.fromtimestamp(ends, tz=UTC)
             if request.session.get_expiry_date() > deadline + timedelta(seconds=1):
                 request.session.set_expiry(deadline)  # the cookie ends then too
-        return response
+        return apply_hints(request, response)

@@ -8,4 +8,5 @@ urlpatterns = [
     path("connexion/", views.signin, name="signin"),
     path("connexion/<str:token>/", views.signin_link, name="signin-link"),
     path("deconnexion/", views.signout, name="signout"),
+    path("etat/", views.state, name="state"),
 ]

@@ -1,6 +1,6 @@
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -99,3 +99,14 @@ def profile(request):
         services.update_profile(request.user, form.cleaned_data["display_name"])
         saved = True
     return _private(render(request, "accounts/profile.html", {"form": form, "saved": saved}))
+
+
+def state(request):
+    """What a signed-in reader's page shows of them (the page itself is the shared copy):
+    small, never cached. Asked by static/js/reader.js only when the sign-in hint is set."""
+    user = request.user
+    data = {"signed_in": user.is_authenticated}
+    if user.is_authenticated:
+        # Shown to the reader only: their address when they chose no name.
+        data["name"] = user.display_name or user.get_full_name() or user.email or str(user)
+    return _private(JsonResponse(data))

@@ -121,3 +121,19 @@ def test_nginx_serves_uploaded_pictures_only_and_never_as_a_page(proxied_app):
     # app, which sends them as attachments and checks private collections).
     assert requests.get(base + "images/piege.html", timeout=30).status_code == 404
     assert requests.get(base + "documents/rapport.png", timeout=30).status_code == 404
+
+
+def test_signed_in_readers_get_nginx_copy_and_editors_never(proxied_app):
+    article = ArticleFactory(title="Un article pour tous les lecteurs")
+    url = proxied_app.base + article.url
+    requests.get(url, timeout=30)
+    assert requests.get(url, timeout=30).headers["X-Cache"] == "HIT"
+    reader = requests.get(url, cookies={"sessionid": "une-session"}, timeout=30)
+    assert reader.headers["X-Cache"] == "HIT"
+    editor = requests.get(
+        url, cookies={"sessionid": "une-session", "manchette_redaction": "1"}, timeout=30
+    )
+    assert editor.headers["X-Cache"] == "BYPASS"
+    assert "private" in editor.headers["Cache-Control"]
+    # What was fetched for the editor was not kept: readers still get the shared copy.
+    assert requests.get(url, timeout=30).headers["X-Cache"] == "HIT"

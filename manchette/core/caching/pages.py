@@ -3,16 +3,19 @@ serves pages, and the WSGI wrapper that serves hits before Django starts.
 
 The question "may a shared cache keep this response?" is answered here and nowhere else:
 
-- `may_share(request)`: before the view, whether its response may be public at all (an
-  anonymous reader, not a preview). `share_or_keep_private` applies it to a response.
+- `may_share(request)`: before the view, whether its response may be public at all (a
+  reader without a session, not a preview). `share_or_keep_private` applies it.
+- `may_read_shared(request)`: whether the shared copy may answer it: every reader, signed
+  in or not, but not an editor (`EDITOR_COOKIE`) and not a preview.
 - `cacheable_request(request)`: whether this app's page cache looks the request up.
 - `storable(request, response)`: whether this app's page cache keeps the response.
 
 nginx (`deploy/nginx/`) mirrors the same rule with its own means and stays stricter: it
-keeps only what `mark_cacheable` marked `public, s-maxage` (`X-Accel-Expires`), never for a
-session cookie (`$manchette_signed_in`), never a response setting a cookie, and never an
-address with a query string (`$manchette_has_args`), so that its PURGE of a path evicts every
-copy it holds of it.
+keeps only what `mark_cacheable` marked `public, s-maxage` (`X-Accel-Expires`), never the
+answer to a request with a session cookie (`$manchette_signed_in`), never a response setting
+a cookie, and never an address with a query string (`$manchette_has_args`), so that its PURGE
+of a path evicts every copy it holds of it; it answers every reader from its copy but the
+editors (`$manchette_editor`).
 """
 
 import time
@@ -54,19 +57,33 @@ _UNKEPT_HEADERS = {"content-length", "date", "x-page-cache", "set-cookie"}
 # --------------------------------------------------------------------------- what is public
 
 
+# Set while an account that can open the admin is signed in (accounts/policy.py): its pages
+# carry the Wagtail userbar and may show drafts' links, so they are never the shared copy.
+# Not a credential: a reader who sets it only gets slower, uncached pages.
+EDITOR_COOKIE = "manchette_redaction"
+
+
 def is_anonymous(cookies):
     """Whether a request carrying these cookies (a dict) is a reader without a session."""
     return settings.SESSION_COOKIE_NAME not in cookies
 
 
-def is_anonymous_request(request):
-    return is_anonymous(request.COOKIES)
+def is_editor(cookies):
+    # Not empty, as nginx's map reads it: a deleted cookie some clients still send is no one's.
+    return bool(cookies.get(EDITOR_COOKIE))
 
 
 def may_share(request):
     """Whether the response to this request may be public at all: a reader without a session
-    looking at the live site (not an editor's preview)."""
-    return not getattr(request, "is_preview", False) and is_anonymous_request(request)
+    looking at the live site (not an editor's preview). Only such responses are stored."""
+    return not getattr(request, "is_preview", False) and is_anonymous(request.COOKIES)
+
+
+def may_read_shared(request):
+    """Whether this request may be answered with the shared copy: any reader, signed in or
+    not (the page is the same for all; what is theirs comes from the small state endpoints),
+    but not an editor and not a preview."""
+    return not getattr(request, "is_preview", False) and not is_editor(request.COOKIES)
 
 
 def share_or_keep_private(request, response):
@@ -78,22 +95,24 @@ def share_or_keep_private(request, response):
 
 
 def cacheable_request(request):
-    """Whether the page cache looks this request up: a GET or HEAD that `may_share`, with no
-    query parameter but `page`, for something other than a static or media file."""
+    """Whether the page cache looks this request up: a GET or HEAD that `may_read_shared`,
+    with no query parameter but `page`, for something other than a static or media file."""
     return (
         request.method in ("GET", "HEAD")
-        and may_share(request)
+        and may_read_shared(request)
         and set(request.GET) <= CACHEABLE_PARAMS
         and not request.path.startswith(_UNCACHED_PREFIXES)
     )
 
 
 def storable(request, response):
-    """Whether the page cache keeps this response: a `cacheable_request` whose view marked
-    the response public (`mark_cacheable`), a complete 200 that sets no cookie, and for
-    `?page=N` only where the view reads it strictly (a page that exists)."""
+    """Whether the page cache keeps this response: a `cacheable_request` that `may_share`
+    (rendered for nobody in particular), whose view marked the response public
+    (`mark_cacheable`), a complete 200 that sets no cookie, and for `?page=N` only where the
+    view reads it strictly (a page that exists)."""
     return bool(
         cacheable_request(request)
+        and may_share(request)
         and marked_lifetime(response)
         and response.status_code == 200
         and not response.streaming
@@ -285,12 +304,13 @@ class PageCacheWSGI:
     def _hit(environ, raw):
         # Only addresses Django has already found cacheable (`cacheable_request`): anything
         # else (a new address, a disallowed host, a static file) goes to Django, which answers
-        # it as it always does. The cookie is the one part of the rule the address lacks.
+        # it as it always does. The editor's cookie is the one part of the rule the address
+        # lacks.
         address = ADDRESSES.get(raw)
         if address is None:
             return None
         cookies = environ.get("HTTP_COOKIE")
-        if cookies and not is_anonymous(parse_cookie(cookies)):
+        if cookies and EDITOR_COOKIE in cookies and is_editor(parse_cookie(cookies)):
             return None
         key = _page_entry_key(*address, {})
         entry = _cached_entry(key)

@@ -33,19 +33,35 @@ def test_cache_hit_costs_no_query(client, section, django_assert_num_queries):
         assert client.get(section.url)["X-Page-Cache"] == "hit"
 
 
-def test_signed_in_readers_bypass_the_cache_and_nothing_of_theirs_is_cached(
+def test_signed_in_readers_get_the_shared_copy_and_nothing_of_theirs_is_kept(
     client, section, django_user_model
 ):
-    client.get(section.url)  # cached anonymous copy
-    user = django_user_model.objects.create_user("lectrice", password="x", is_staff=True)
+    anonymous = client.get(section.url)
+    user = django_user_model.objects.create_user("lectrice", password="x")
     client.force_login(user)
+    shared = client.get(section.url)
+    assert shared["X-Page-Cache"] == "hit" and shared.content == anonymous.content
+
+    # Their own miss is rendered for them, never kept: the next reader gets a fresh copy.
+    purge_paths([section.url])
+    theirs = client.get(section.url)
+    assert "X-Page-Cache" not in theirs and "private" in theirs["Cache-Control"]
+    client.logout()
+    after = client.get(section.url)
+    assert after["X-Page-Cache"] == "miss" and b"lectrice" not in after.content
+
+
+def test_editors_never_get_the_shared_copy(client, section, django_user_model):
+    client.get(section.url)
+    django_user_model.objects.create_superuser("redac", password="mot-de-passe-42")
+    signed_in = client.post("/admin/login/", {"username": "redac", "password": "mot-de-passe-42"})
+    assert signed_in.cookies["manchette_redaction"].value == "1"
     response = client.get(section.url)
     assert "X-Page-Cache" not in response
     assert "private" in response["Cache-Control"]
-    client.logout()
-    anonymous = client.get(section.url)
-    assert anonymous["X-Page-Cache"] == "hit"
-    assert b"lectrice" not in anonymous.content
+    client.post("/admin/logout/")
+    assert client.cookies["manchette_redaction"].value == ""  # deleted
+    assert client.get(section.url)["X-Page-Cache"] == "hit"
 
 
 def test_unknown_query_parameters_bypass_the_cache(client, section):

@@ -100,13 +100,16 @@ def test_what_django_has_not_found_cacheable_is_passed_on(client, section, layer
         {"method": "POST"},
         {"method": "HEAD"},
         {"QUERY_STRING": "utm_source=lettre"},  # a parameter that bypasses the cache
-        {"HTTP_COOKIE": "sessionid=abc"},  # a signed-in reader
+        {"HTTP_COOKIE": "sessionid=abc; manchette_redaction=1"},  # an editor
         {"HTTP_HOST": "ailleurs.example"},  # another host: its own address
     ):
         calls = layer[1].calls
         assert call(layer, section.url, **kwargs)["body"] == b"django", kwargs
         assert layer[1].calls == calls + 1, kwargs
     assert call(layer, section.url, HTTP_COOKIE="csrftoken=x")["headers"]["X-Page-Cache"] == "hit"
+    # A signed-in reader gets the shared copy too.
+    signed_in = call(layer, section.url, HTTP_COOKIE="sessionid=abc; manchette_connecte=1")
+    assert signed_in["headers"]["X-Page-Cache"] == "hit"
 
 
 def test_a_purge_is_seen_by_the_next_request(client, section, layer):
