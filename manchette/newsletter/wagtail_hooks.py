@@ -146,33 +146,24 @@ class IssueAction(ActionMenuItem):
         return instance.editable
 
 
-@hooks.register("register_snippet_action_menu_item")
-def issue_actions(model):
-    if model is not NewsletterIssue:
-        return None
-    # One hook call returns one item; the others come from the hooks below.
-    return IssueAction(ACTION_TEST, _("Enregistrer et m’envoyer un test"), "mail", 10)
+# The issue editor's extra save buttons, one hook each (a hook call returns one item).
+ISSUE_ACTIONS = [
+    (ACTION_TEST, _("Enregistrer et m’envoyer un test"), "mail", 10),
+    (ACTION_SEND, _("Enregistrer et envoyer maintenant"), "upload", 20),
+    (ACTION_SCHEDULE, _("Enregistrer et programmer l’envoi"), "time", 30),
+    (ACTION_UNSCHEDULE, _("Annuler la programmation"), "cross", 40),
+]
 
 
-@hooks.register("register_snippet_action_menu_item")
-def issue_send_action(model):
-    if model is not NewsletterIssue:
-        return None
-    return IssueAction(ACTION_SEND, _("Enregistrer et envoyer maintenant"), "upload", 20)
+def _issue_action_hook(action):
+    def issue_action(model):
+        return IssueAction(*action) if model is NewsletterIssue else None
+
+    return issue_action
 
 
-@hooks.register("register_snippet_action_menu_item")
-def issue_schedule_action(model):
-    if model is not NewsletterIssue:
-        return None
-    return IssueAction(ACTION_SCHEDULE, _("Enregistrer et programmer l’envoi"), "time", 30)
-
-
-@hooks.register("register_snippet_action_menu_item")
-def issue_unschedule_action(model):
-    if model is not NewsletterIssue:
-        return None
-    return IssueAction(ACTION_UNSCHEDULE, _("Annuler la programmation"), "cross", 40)
+for _action in ISSUE_ACTIONS:
+    hooks.register("register_snippet_action_menu_item", _issue_action_hook(_action))
 
 
 @hooks.register("after_edit_snippet")

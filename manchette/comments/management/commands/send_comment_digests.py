@@ -1,22 +1,14 @@
 """Sends the comment notification digests that are due (run by the worker clock)."""
 
-import logging
-
-from django.core.management.base import BaseCommand
-
-logger = logging.getLogger("manchette.comments")
+from manchette.core.management.clock import ClockJobCommand
 
 
-class Command(BaseCommand):
+class Command(ClockJobCommand):
     help = "Envoie les notifications de commentaires en attente (une par abonné et par rafale)."
+    logger = "manchette.comments"
+    done = "{count} notification(s) envoyée(s)"
 
-    def handle(self, *args, **options):
+    def job(self):
         from manchette.comments.notifications import send_due_notifications
 
-        try:
-            sent = send_due_notifications()
-        except Exception:  # the clock must keep ticking; the rows stay queued for the next tick
-            logger.exception("Comment digests failed")
-            return
-        if options["verbosity"] > 1:
-            self.stdout.write(f"{sent} notification(s) envoyée(s)")
+        return send_due_notifications()

@@ -4,23 +4,15 @@ Run by the worker clock on each tick; each address gets at most one digest every
 TOPICS_DIGEST_MINUTES (default 30), so a burst of articles is one email.
 """
 
-import logging
-
-from django.core.management.base import BaseCommand
-
-logger = logging.getLogger("manchette.topics")
+from manchette.core.management.clock import ClockJobCommand
 
 
-class Command(BaseCommand):
+class Command(ClockJobCommand):
     help = "Envoie les résumés des nouveaux articles aux lecteurs qui suivent des sujets."
+    logger = "manchette.topics"
+    done = "{count} résumé(s) envoyé(s)"
 
-    def handle(self, *args, **options):
+    def job(self):
         from manchette.topics.digests import send_follow_digests
 
-        try:
-            sent = send_follow_digests()
-        except Exception:  # the clock must keep ticking; the rows stay pending for the next tick
-            logger.exception("Topic follow digests failed")
-            return
-        if options["verbosity"] > 1:
-            self.stdout.write(f"{sent} résumé(s) envoyé(s)")
+        return send_follow_digests()
