@@ -33,17 +33,25 @@ def test_a_page_number_is_stored_only_where_the_view_read_it(rf):
 @pytest.mark.parametrize(
     "make",
     [
-        lambda rf: rf.get("/une-page/", HTTP_COOKIE="sessionid=abc"),
+        lambda rf: rf.get("/une-page/", HTTP_COOKIE="sessionid=abc; manchette_redaction=1"),
         lambda rf: rf.get("/une-page/", {"utm_source": "x"}),
         lambda rf: rf.post("/une-page/"),
         lambda rf: rf.get("/static/app.css"),
     ],
-    ids=["signed-in", "other-parameter", "post", "static"],
+    ids=["editor", "other-parameter", "post", "static"],
 )
 def test_requests_the_page_cache_never_looks_up(rf, make, settings):
     settings.STATIC_URL = "/static/"
     assert not cacheable_request(make(rf))
     assert not storable(make(rf), marked())
+
+
+def test_a_signed_in_reader_is_answered_from_the_cache_but_nothing_of_theirs_is_kept(rf):
+    request = rf.get("/une-page/", HTTP_COOKIE="sessionid=abc")
+    assert cacheable_request(request)
+    assert not storable(request, marked())
+    response = share_or_keep_private(request, HttpResponse("page"))
+    assert "private" in response["Cache-Control"]
 
 
 def test_a_preview_is_never_public(rf):
