@@ -3,6 +3,7 @@ configuration): readers keep the pages of the page cache, everything else is a F
 Retry-After, the admin says what is going on, and a cold start still serves all of that."""
 
 import socket
+import subprocess
 import time
 
 import pytest
@@ -56,7 +57,11 @@ class Site:
     def stop(self):
         if self.app is not None and self.app.poll() is None:
             self.app.terminate()
-            self.app.wait(timeout=30)
+            try:
+                self.app.wait(timeout=30)
+            except subprocess.TimeoutExpired:  # a worker still waiting for the database
+                self.app.kill()
+                self.app.wait()
 
     def get(self, path, **kwargs):
         return requests.get(self.base + path, timeout=30, allow_redirects=False, **kwargs)
@@ -198,3 +203,4 @@ def test_a_database_that_does_not_answer_is_a_503_after_the_connect_timeout(site
         started = time.monotonic()
         assert_unavailable(site.get("/"), "momentanément indisponible")
         assert time.monotonic() - started < 30
+        site.stop()
