@@ -10,6 +10,12 @@ from manchette.core import views as core_views
 from manchette.core.ratelimit import ratelimit
 from manchette.news import feeds, sitemaps
 
+# French, and never an error themselves (core/errors.py).
+handler400 = "manchette.core.errors.bad_request"
+handler403 = "manchette.core.errors.permission_denied"
+handler404 = "manchette.core.errors.page_not_found"
+handler500 = "manchette.core.errors.server_error"
+
 urlpatterns = [
     # Wagtail's sign-in and password reset, rate limited (same paths, matched first).
     path("admin/", include("manchette.accounts.admin_urls")),
@@ -17,7 +23,7 @@ urlpatterns = [
     # Every document an attachment, sandboxed (core/media.py); Wagtail's view underneath.
     re_path(r"^documents/(\d+)/(.*)$", media.serve_document, name="wagtaildocs_serve"),
     path(
-        "documents/authenticate_with_password/<int:restriction_id>/",
+        "documents/authenticate_with_password/<id:restriction_id>/",
         ratelimit("document-password", "10/m")(media.authenticate_with_password),
         name="wagtaildocs_authenticate_with_password",
     ),
@@ -51,7 +57,7 @@ urlpatterns += [
     # The password form of a private page posts here; the catch-all route below would take
     # it. Limited: each attempt is a guess at the page's password.
     path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
         ratelimit("page-password", "10/m")(wagtail_views.authenticate_with_password),
         name="wagtailcore_authenticate_with_password",
     ),

@@ -212,3 +212,20 @@ feed_url
 # Called by the test suite's autouse fixture (conftest.py) between tests.
 forget_local_copies
 PRIVACY_PROVEN_BROWSER_DAYS
+
+# The error views and the middleware of core/errors.py, named by a dotted path in the root
+# URLconf (handler400…) and the settings (MIDDLEWARE, CSRF_FAILURE_VIEW).
+handler400
+handler403
+handler404
+handler500
+CSRF_FAILURE_VIEW
+csrf_failure
+page_not_found
+server_error
+ReadableRequestsMiddleware
+
+# A path converter (core/ids.py): Django's URL resolver reads these by name.
+_.regex
+_.to_python
+_.to_url

@@ -8,4 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from manchette.core import checks, media, policies, signals  # noqa: F401
+        from manchette.core import checks, ids, media, policies, signals  # noqa: F401
+
+        # Before any URLconf is read: every id in a URL goes through `<id:…>`.
+        ids.register()

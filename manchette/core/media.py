@@ -55,7 +55,10 @@ def serve_media(request, path):
     content_type, encoding = mimetypes.guess_type(path)
     if DOCUMENTS_FOLDER in parts or content_type not in IMAGE_TYPES or encoding:
         raise Http404
-    response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = static_serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:  # a name the file system refuses (too long): no such file
+        raise Http404 from error
     response["Content-Type"] = content_type
     return harden(response)
 

@@ -1,12 +1,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from manchette.core.ids import IdsField
 from manchette.newsletter.models import NewsletterList
 
 SOURCES = {"article": "encadré d’article", "footer": "pied de page", "page": "page d’inscription"}
 
 
-class ListsField(forms.ModelMultipleChoiceField):
+class ListsField(IdsField):
     widget = forms.CheckboxSelectMultiple
 
     def label_from_instance(self, obj):

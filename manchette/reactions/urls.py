@@ -4,6 +4,6 @@ from manchette.reactions import views
 
 app_name = "reactions"
 urlpatterns = [
-    path("<int:article_id>/", views.state, name="state"),
-    path("<int:article_id>/reagir/", views.react, name="react"),
+    path("<id:article_id>/", views.state, name="state"),
+    path("<id:article_id>/reagir/", views.react, name="react"),
 ]

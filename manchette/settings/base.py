@@ -96,6 +96,8 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy, kept with the page by the cache above.
     "manchette.core.policies.PolicyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A form body Django cannot read is a 400 before anything reads it; every 4xx in French.
+    "manchette.core.errors.ReadableRequestsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,6 +138,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # A database host that does not answer (rather than refusing) holds a request this long,
+    # then the site answers 503 (core/errors.py), instead of each worker hanging.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DB_CONNECT_TIMEOUT", 5
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Connections persist (DB_CONN_MAX_AGE) as with PostgreSQL: opening one per request
     # costs its set-up, and closing the last one checkpoints the WAL (disk syncs).
@@ -361,6 +369,7 @@ ADMIN_PASSWORD_RESET_ACCOUNT_RATE = env("ADMIN_PASSWORD_RESET_ACCOUNT_RATE", "3/
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "manchette.core.errors.csrf_failure"
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
