@@ -366,10 +366,15 @@ LOGGING = {
     "filters": {
         # A Redis outage fails every cache call: one traceback a minute says so (core/logs.py).
         "once_a_minute": {"()": "manchette.core.logs.Throttled", "seconds": 60},
+        # A full disk under the file cache fails every write: said once a minute too.
+        "cache_writes_once_a_minute": {"()": "manchette.core.logs.Throttled", "seconds": 60},
+        "rate_limits_once_a_minute": {"()": "manchette.core.logs.Throttled", "seconds": 60},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django_redis.cache": {"filters": ["once_a_minute"]},
+        "manchette.core.filecache": {"filters": ["cache_writes_once_a_minute"]},
+        "manchette.core.ratelimit": {"filters": ["rate_limits_once_a_minute"]},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks_db": {"level": "INFO"},
         "wagtail": {"level": "WARNING"},
