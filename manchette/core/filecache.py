@@ -17,6 +17,7 @@ read-only or vanished folder) is a cache miss, never an error: the key's old ent
 minute, see the settings' LOGGING).
 """
 
+import contextlib
 import functools
 import io
 import logging
@@ -90,10 +91,8 @@ class FileCache(FileBasedCache):
         return True
 
     def _failed(self, key, version, exc):
-        try:
+        with contextlib.suppress(OSError):
             os.remove(self._key_to_file(key, version))
-        except OSError:
-            pass
         logger.warning("The file cache cannot write (%s): served without it.", exc)
 
     def validate_key(self, key):
