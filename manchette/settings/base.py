@@ -257,6 +257,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work: the Django tasks API, run by `manage.py worker` (db_worker + scheduler).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A task claimed by a worker on another machine is taken back when it has been running this
+# long (on the worker's own machine, as soon as its process is gone: core/leases.py), and
+# fails once it lost its worker this many times.
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 3600)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Manchette")
