@@ -12,7 +12,7 @@ class TasksTakenBackPanel(Component):
     template_name = "core/admin/tasks_taken_back.html"
     order = 90
 
-    def get_context_data(self, parent_context):
+    def get_context_data(self, _parent_context):
         rows = [
             {
                 "task": row.task_path.rsplit(".", 1)[-1],
