@@ -31,6 +31,14 @@ demo: migrate ## Load the demo content and the demo accounts (idempotent)
 run: demo ## Set up everything, then serve the site and its worker on http://127.0.0.1:$(PORT)
 	@PY=$(PY) PORT=$(PORT) WORKERS=$(WORKERS) scripts/serve.sh
 
+backup: venv ## Back up the database (online) and the media into var/backups/manchette-<time>.tar.gz
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-manchette.settings.dev} $(PY) manage.py backup
+
+restore: venv ## Restore a backup, site stopped: make restore ARCHIVE=var/backups/….tar.gz [REPLACE=1]
+	@test -n "$(ARCHIVE)" || { echo "  make restore ARCHIVE=var/backups/manchette-….tar.gz"; exit 1; }
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-manchette.settings.dev} $(PY) manage.py \
+		restore $(if $(REPLACE),--replace) "$(ARCHIVE)"
+
 test: venv ## Run the whole test suite (browser tests need /usr/bin/chromium)
 	$(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
@@ -70,4 +78,4 @@ check-deploy: venv ## `manage.py check --deploy` with the production settings
 clean: ## Remove the virtual environment (keeps var/, the data)
 	rm -rf $(VENV)
 
-.PHONY: help venv migrate demo run test lint format messages bench check-deploy clean
+.PHONY: help venv migrate demo run backup restore test lint format messages bench check-deploy clean

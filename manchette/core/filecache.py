@@ -11,19 +11,26 @@ page view is concerned:
   name of a key is remembered (keys are ours, and nothing here is memcached);
 - a read goes through Python's buffered file objects; here it is one `os.read` of the file.
 
-Writes, expiry and the file format are Django's own.
+Writes, expiry and the file format are Django's own, but a write that fails (a full disk, a
+read-only or vanished folder) is a cache miss, never an error: the key's old entry is removed
+(which needs no room), so nothing stale is read instead, and the failure is logged (once a
+minute, see the settings' LOGGING).
 """
 
+import contextlib
 import functools
 import io
+import logging
 import os
 import pickle
 import time
 import zlib
 from hashlib import md5
 
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 
+logger = logging.getLogger(__name__)
 CULL_EVERY_SECONDS = 5
 READ_SIZE = 1 << 16
 
@@ -58,6 +65,35 @@ class FileCache(FileBasedCache):
             self._delete(fname)
             return default
         return pickle.loads(zlib.decompress(stream.read()))  # noqa: S301
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self._write(key, value, timeout, version)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if self.has_key(key, version):
+            return False
+        return self._write(key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        try:
+            return super().touch(key, timeout, version)
+        except OSError as exc:
+            self._failed(key, version, exc)
+            return False
+
+    def _write(self, key, value, timeout, version):
+        """Django's set(); True if the entry was written."""
+        try:
+            super().set(key, value, timeout, version)
+        except OSError as exc:
+            self._failed(key, version, exc)
+            return False
+        return True
+
+    def _failed(self, key, version, exc):
+        with contextlib.suppress(OSError):
+            os.remove(self._key_to_file(key, version))
+        logger.warning("The file cache cannot write (%s): served without it.", exc)
 
     def validate_key(self, key):
         # Django warns about keys memcached would refuse; they are fine in files.

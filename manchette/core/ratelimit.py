@@ -4,12 +4,25 @@
     @ratelimit("newsletter-subscribe", "3/h", key=lambda r: r.POST.get("email", ""))
 
 A limited request gets a 429 with a French message (HTML, or JSON for fetch() callers).
+
+The window slides: each identity keeps the times of its attempts let through in the last
+period, and an attempt is let through while fewer than the limit are kept. No span of one
+period ever lets more through (a fixed window let twice the limit through across its turn).
+Refused attempts are not kept. One cache operation per check on Redis (a script over a sorted
+set) and on the file cache (one file updated under a lock), two elsewhere.
+
+A cache that cannot be read or written (Redis down, a full disk) lets the request through, as
+decided for Redis outages (docs/decisions/0007-redis-outages.md), and says so in the log once
+a minute.
 """
 
 import functools
 import hashlib
+import itertools
+import logging
 import os
 import pickle
+import threading
 import time
 import zlib
 
@@ -19,14 +32,19 @@ from django.core.files import locks
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django_redis.cache import RedisCache
+from redis.exceptions import RedisError
 
 from manchette.core.clients import client_network
 from manchette.core.internals import cache_file, create_cache_folder, write_cache_entry
 
+logger = logging.getLogger(__name__)
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 LIMITED_MESSAGE = _(
     "Trop de tentatives en peu de temps. Merci de patienter un instant avant de réessayer."
 )
+# The limiter's clock (seconds since the epoch); tests set it instead of waiting.
+clock = time.time
 
 
 def parse_rate(rate):
@@ -34,46 +52,80 @@ def parse_rate(rate):
     return int(count), PERIODS[period]
 
 
-def hit(scope, identity, rate):
-    """Counts one attempt; True while the identity stays within `rate` for this scope."""
+def hit(scope, identity, rate, now=None):
+    """Counts one attempt; True while the identity stays within `rate` for this scope over
+    the last period (a sliding window), or when the cache cannot keep count."""
     limit, period = parse_rate(rate)
     digest = hashlib.sha256(str(identity).strip().lower().encode()).hexdigest()[:24]
+    now = clock() if now is None else now
     cache = caches[DEFAULT_CACHE_ALIAS]
-    if isinstance(cache, FileBasedCache):
-        try:
-            return _file_count(cache, scope, digest, period) <= limit
-        except OSError:  # the cache folder is unusable: the backend's own way, below
-            pass
-    window = int(time.time() // period)
-    key = f"rl:{scope}:{digest}:{window}"
-    if cache.add(key, 1, timeout=period + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=period + 1)
-            count = 1
-    if count is None:  # cache unreachable (django-redis IGNORE_EXCEPTIONS logs it): fail open
+    try:
+        if isinstance(cache, FileBasedCache):
+            return _file_hit(cache, scope, digest, limit, period, now)
+        key = f"rl:{scope}:{digest}"
+        if isinstance(cache, RedisCache):
+            return _redis_hit(cache, key, limit, period, now)
+        return _local_hit(cache, key, limit, period, now)
+    except (OSError, RedisError):
+        logger.warning("Rate limits cannot be kept (the cache fails): requests let through.")
         return True
-    return count <= limit
 
 
-# Counter files per scope and period with the file cache (see `_file_count`): few enough to be
+def _admit(times, limit, period, now):
+    """Keeps the times of the last period; adds `now` if fewer than `limit` remain."""
+    times[:] = [t for t in times if t > now - period]
+    if len(times) >= limit:
+        return False
+    times.append(now)
+    return True
+
+
+# Redis: the times are a sorted set per identity, updated by one script (atomic, one trip).
+SLIDING_SCRIPT = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
+redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2]) * 1000) + 1000)
+return 1
+"""
+_members = itertools.count()
+
+
+def _redis_hit(cache, key, limit, period, now):
+    client = cache.client.get_client(write=True)
+    member = f"{now!r}:{os.getpid()}:{next(_members)}"  # unique: two hits at one time count
+    script = client.register_script(SLIDING_SCRIPT)
+    return bool(script(keys=[cache.make_key(key)], args=[repr(now), period, limit, member]))
+
+
+# Local memory (tests, one process): a read and a write under this process's lock.
+_local_lock = threading.Lock()
+
+
+def _local_hit(cache, key, limit, period, now):
+    with _local_lock:
+        times = cache.get(key) or []
+        admitted = _admit(times, limit, period, now)
+        if admitted:
+            cache.set(key, times, timeout=period + 1)
+        return admitted
+
+
+# Counter files per scope and period with the file cache (see `_file_hit`): few enough to be
 # reused (creating a file costs more than the rest of a hit), enough to keep each one small.
 FILE_SHARDS = 64
 
 
-def _file_count(cache, scope, digest, period):
-    """One more attempt in the file cache, atomically; returns the identity's new count.
+def _file_hit(cache, scope, digest, limit, period, now):
+    """One more attempt in the file cache, atomically; True if it is let through.
 
     The file cache's add() and incr() list the whole cache folder on every write (to cull it),
-    incr() is a read then a rewrite that two processes can interleave, and a counter per
-    identity and window is a new file each time (slow to create, and they pile up until the
-    cache is culled). Instead the counts of a scope live in FILE_SHARDS files, each holding
-    the current window's counts of the identities that fall in it, and updated in place under
-    an exclusive lock. They are ordinary entries of the cache (its file names and format):
-    cache.clear() and culling remove them like any other entry.
+    incr() is a read then a rewrite that two processes can interleave, and an entry per
+    identity is a new file each time (slow to create, and they pile up until the cache is
+    culled). Instead the times of a scope live in FILE_SHARDS files, each holding those of the
+    identities that fall in it, and updated in place under an exclusive lock. They are
+    ordinary entries of the cache (its file names and format): cache.clear() and culling
+    remove them like any other entry.
     """
     key = f"rl:{scope}:{period}:{int(digest[:8], 16) % FILE_SHARDS}"
     fname = cache_file(cache, key)
@@ -85,29 +137,37 @@ def _file_count(cache, scope, digest, period):
     with open(fd, "r+b") as f:
         locks.lock(f, locks.LOCK_EX)
         try:
-            # Read under the lock: the window never goes back from one update to the next.
-            window = int(time.time() // period)
-            counts = {}
-            try:
-                # The cache's own file format, as FileBasedCache.get() itself reads it.
-                expiry = pickle.load(f)  # noqa: S301
-                if expiry is None or expiry >= time.time():
-                    stored_window, stored = pickle.loads(zlib.decompress(f.read()))  # noqa: S301
-                    if stored_window == window and isinstance(stored, dict):
-                        counts = stored  # an earlier window's counts are simply dropped
-            except (EOFError, ValueError, TypeError, pickle.UnpicklingError, zlib.error):
-                pass  # a new (empty), expired or unreadable file starts again
-            count = counts.get(digest, 0) + 1
-            counts[digest] = count
+            logs = _read_logs(f)
+            times = logs.get(digest, [])
+            admitted = _admit(times, limit, period, now)
+            if not admitted:
+                return False
+            # Identities quiet for a whole period are dropped: the file stays small.
+            logs = {d: ts for d, ts in logs.items() if ts and ts[-1] > now - period}
+            logs[digest] = times
             f.seek(0)
-            write_cache_entry(cache, f, period + 1, (window, counts))
+            write_cache_entry(cache, f, period + 1, logs)
             # Cut what is left of a longer previous content only now: emptying the file first
             # (truncate(0)) frees its block, which costs far more than the rest of the update.
             f.truncate()
             f.flush()
         finally:
             locks.unlock(f)
-    return count
+    return True
+
+
+def _read_logs(f):
+    """The times kept in an entry file (read under its lock), as FileBasedCache.get() reads
+    it; an empty, expired or unreadable file (or an older format) keeps none."""
+    try:
+        expiry = pickle.load(f)  # noqa: S301 (the cache folder is ours, as for Django)
+        if expiry is None or expiry >= time.time():
+            logs = pickle.loads(zlib.decompress(f.read()))  # noqa: S301
+            if isinstance(logs, dict):
+                return logs
+    except (EOFError, ValueError, TypeError, pickle.UnpicklingError, zlib.error):
+        pass
+    return {}
 
 
 def limited_response(request):

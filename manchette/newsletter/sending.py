@@ -9,9 +9,7 @@ NEWSLETTER_CLAIM_TIMEOUT (claims are refreshed while a batch is being sent).
 """
 
 import logging
-import os
 import smtplib
-import socket
 from datetime import timedelta
 
 from django.conf import settings
@@ -20,6 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from manchette.core.leases import process_is_dead, worker_id
 from manchette.newsletter.emails import RenderedIssue
 from manchette.newsletter.models import (
     Delivery,
@@ -45,10 +44,6 @@ def send_test(issue, email):
         subscriber = Subscriber(pk=0, email=normalise_email(email))
     message = RenderedIssue(issue).message(subscriber, test=True)
     return message.send()
-
-
-def worker_id():
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def prepare_deliveries(issue_id):
@@ -89,27 +84,6 @@ def prepare_deliveries(issue_id):
     return True
 
 
-def _pid_is_dead(claimer):
-    host, _sep, pid = claimer.rpartition(":")
-    if host != socket.gethostname() or not pid.isdigit():
-        return False
-    pid = int(pid)
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except PermissionError:
-        return False
-    # A zombie (killed, not yet reaped by its parent) is dead too.
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except (OSError, IndexError):
-        return False
-
-
 def release_orphans(issue_id, now=None):
     """Hands back the rows of senders that died mid-batch. Returns how many."""
     now = now or timezone.now()
@@ -118,7 +92,7 @@ def release_orphans(issue_id, now=None):
         claimed_at__lt=now - timedelta(seconds=settings.NEWSLETTER_CLAIM_TIMEOUT)
     ).update(state=DeliveryState.PENDING, claimed_by="")
     for claimer in set(sending.values_list("claimed_by", flat=True).distinct()):
-        if claimer and _pid_is_dead(claimer):
+        if claimer and process_is_dead(claimer):
             released += sending.filter(claimed_by=claimer).update(
                 state=DeliveryState.PENDING, claimed_by=""
             )

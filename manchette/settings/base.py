@@ -267,6 +267,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work: the Django tasks API, run by `manage.py worker` (db_worker + scheduler).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# A task claimed by a worker on another machine is taken back when it has been running this
+# long (on the worker's own machine, as soon as its process is gone: core/leases.py), and
+# fails once it lost its worker this many times.
+TASK_LEASE_SECONDS = env_int("TASK_LEASE_SECONDS", 3600)
+TASK_MAX_ATTEMPTS = env_int("TASK_MAX_ATTEMPTS", 3)
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME", "Manchette")
@@ -362,7 +367,7 @@ ADMIN_SECOND_FACTOR = env("ADMIN_SECOND_FACTOR", "optional")
 ADMIN_SECOND_FACTOR_RATE = env("ADMIN_SECOND_FACTOR_RATE", "30/h")
 ADMIN_SECOND_FACTOR_ACCOUNT_RATE = env("ADMIN_SECOND_FACTOR_ACCOUNT_RATE", "15/h")
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
-ADMIN_PASSWORD_RESET_RATE = env("ADMIN_PASSWORD_RESET_RATE", "10/h")
+ADMIN_PASSWORD_RESET_RATE = env("ADMIN_PASSWORD_RESET_RATE", "5/h")
 ADMIN_PASSWORD_RESET_ACCOUNT_RATE = env("ADMIN_PASSWORD_RESET_ACCOUNT_RATE", "3/h")
 
 # Security
@@ -383,10 +388,15 @@ LOGGING = {
     "filters": {
         # A Redis outage fails every cache call: one traceback a minute says so (core/logs.py).
         "once_a_minute": {"()": "manchette.core.logs.Throttled", "seconds": 60},
+        # A full disk under the file cache fails every write: said once a minute too.
+        "cache_writes_once_a_minute": {"()": "manchette.core.logs.Throttled", "seconds": 60},
+        "rate_limits_once_a_minute": {"()": "manchette.core.logs.Throttled", "seconds": 60},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django_redis.cache": {"filters": ["once_a_minute"]},
+        "manchette.core.filecache": {"filters": ["cache_writes_once_a_minute"]},
+        "manchette.core.ratelimit": {"filters": ["rate_limits_once_a_minute"]},
         "django.db.backends": {"level": "WARNING"},
         "django_tasks_db": {"level": "INFO"},
         "wagtail": {"level": "WARNING"},

@@ -24,6 +24,14 @@ GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 READY_SECONDS = 60
 
 
+def pytest_collection_modifyitems(config, items):
+    # The default-install tests share one migrated database (made once per test process).
+    if config.pluginmanager.hasplugin("xdist"):
+        for item in items:
+            if "template" in getattr(item, "fixturenames", ()):
+                item.add_marker(pytest.mark.xdist_group("sqlite-site"))
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -147,6 +147,21 @@ def test_admin_password_reset_is_limited_per_address_and_per_account(settings, s
     assert "Trop de tentatives" in reset("x@example.org", "192.0.2.50").content.decode()
 
 
+def test_a_burst_of_password_resets_sends_no_more_mail_than_the_sign_in_link(smtp_sink):
+    """With the shipped rates, one address asking for ten accounts' resets at once gets mail
+    sent for five at most, as the sign-in link (5 an hour per address)."""
+    User = get_user_model()
+    for n in range(10):
+        User.objects.create_user(f"compte-{n}", f"redaction{n}@example.org", PASSWORD)
+    client = Client(REMOTE_ADDR="192.0.2.77")
+    codes = [
+        client.post("/admin/password_reset/", {"email": f"redaction{n}@example.org"}).status_code
+        for n in range(10)
+    ]
+    assert codes == [302] * 5 + [429] * 5
+    assert len(smtp_sink.messages) == 5
+
+
 def test_get_of_the_admin_login_is_never_limited(settings):
     settings.ADMIN_LOGIN_RATE = "1/h"
     for _ in range(3):

@@ -170,7 +170,9 @@ def read_versions(keys, memo):
                 # A version never starts from a known value: after the shared cache is emptied
                 # (a Redis restart), no copy kept in a process can match a key again.
                 cache.add(key, new_token(), timeout=None)
-                found[key] = cache.get(key)
+                # A cache that cannot keep it (a full disk, Redis down): a token of this
+                # request's own, so nothing is shared under a version that was not kept.
+                found[key] = cache.get(key) or new_token()
         memo.update(found)
     return [memo[key] for key in keys]
 

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import close_old_connections, connection
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 
+from manchette.core.leases import reclaim_tasks, worker_id
 from manchette.core.turns import take_turn
 
 logger = logging.getLogger("manchette.worker")
@@ -40,6 +41,10 @@ def take_clock_turn(now=None, name="clock", every=TICK_SECONDS):
 def run_clock_tick():
     if not take_clock_turn():
         return False
+    try:
+        reclaim_tasks()  # tasks of workers that died: queued again
+    except Exception:
+        logger.exception("Taking back the tasks of dead workers failed")
     for command in CLOCK_COMMANDS:
         try:
             call_command(command, verbosity=0)
@@ -69,8 +74,14 @@ class Command(DbWorkerCommand):
     def add_arguments(self, parser):
         super().add_arguments(parser)
         parser.add_argument("--no-clock", action="store_true", help="Do not run the clock.")
+        # `host:pid`, so that a task this worker leaves behind when it dies is known to be
+        # lost as soon as the process is gone (core/leases.py).
+        parser.set_defaults(worker_id=worker_id())
 
     def handle(self, *args, **options):
+        # What a previous worker left running when it died (on this machine: at once).
+        reclaim_tasks()
+        close_old_connections()
         if not options.pop("no_clock"):
             Clock().start()
         return super().handle(*args, **options)
