@@ -4,68 +4,28 @@ other, documents behind signed links."""
 
 import io
 import re
-import socket
-import sys
-import time
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import boto3
 import pytest
 import requests
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 
-from tests.integration.conftest import READY_SECONDS, free_port
+from tests.integration.conftest import BUCKET
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.redis,
     pytest.mark.django_db(transaction=True),
 ]
-MOTO = str(Path(sys.executable).with_name("moto_server"))
-BUCKET = "manchette-medias"
-KEYS = {"MEDIA_STORAGE_ACCESS_KEY_ID": "test", "MEDIA_STORAGE_SECRET_ACCESS_KEY": "test"}
-
-
-class S3Server:
-    """moto's S3 API server (`moto[server]`) on a free port of 127.0.0.1, with one bucket."""
-
-    def __init__(self, processes):
-        self.port = free_port()
-        self.endpoint = f"http://127.0.0.1:{self.port}"
-        self.process = processes.start("moto", [MOTO, "-H", "127.0.0.1", "-p", str(self.port)])
-        deadline = time.monotonic() + READY_SECONDS
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.process.log_path.read_text()[-2000:]
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
-                    break
-            time.sleep(0.1)
-        self.client = boto3.client(
-            "s3",
-            endpoint_url=self.endpoint,
-            region_name="us-east-1",
-            aws_access_key_id="test",
-            aws_secret_access_key="test",
-        )
-        self.client.create_bucket(Bucket=BUCKET)
-        self.url = f"s3://{BUCKET}?endpoint_url={self.endpoint}&region=us-east-1&acl=public-read"
-
-    def env(self):
-        return {"MEDIA_STORAGE_URL": self.url, **KEYS}
 
 
 @pytest.fixture
-def s3(processes, settings):
-    server = S3Server(processes)
-    from manchette.settings.base import object_storage_settings
-
-    storage, media_url = object_storage_settings(server.url, "test", "test", 300)
-    settings.STORAGES = {**settings.STORAGES, "default": storage}
-    settings.MEDIA_URL = media_url
+def s3(s3_server, settings):
+    """The bucket is the test process's storage too, as it is the app processes'."""
+    s3_server.configure(settings)
     settings.WAGTAILDOCS_SERVE_METHOD = "redirect"
-    return server
+    return s3_server
 
 
 def root_collection():
