@@ -211,3 +211,6 @@ feed_url
 # Called by the test suite's autouse fixture (conftest.py) between tests.
 forget_local_copies
 PRIVACY_PROVEN_BROWSER_DAYS
+
+# Named by a dotted path in STORAGES (settings/base.py, MEDIA_STORAGE_URL).
+MediaStorage
