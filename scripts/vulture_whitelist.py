@@ -214,3 +214,8 @@ PRIVACY_PROVEN_BROWSER_DAYS
 
 # Named by a dotted path in STORAGES (settings/base.py, MEDIA_STORAGE_URL).
 MediaStorage
+
+# Read by templates/components/pagination.html, as on a Django Page.
+has_previous
+next_page_number
+previous_page_number
