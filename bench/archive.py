@@ -125,7 +125,13 @@ def main():
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         sys.exit("bench/archive.py needs PostgreSQL: set DATABASE_URL (and REDIS_URL).")
     run.need("wrk", "wrk")
-    results = {size: measure(size) for size in SIZES}
+    results = {}
+    for size in SIZES:
+        results[size] = measure(size)
+        write(results)  # each size as soon as it is measured: 200,000 takes a while
+
+
+def write(results):
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     header = (
         f"# Archive bench, {stamp}\n\n"
@@ -139,7 +145,7 @@ def main():
         json.dumps({str(k): v for k, v in results.items()}, indent=2, ensure_ascii=False)
     )
     (run.RESULTS / "archive-latest.md").write_text(markdown)
-    print(markdown)
+    print(markdown, flush=True)
 
 
 if __name__ == "__main__":
