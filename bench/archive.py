@@ -17,6 +17,7 @@ its own bench.
 
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -40,8 +41,14 @@ def timed_fetches(url, times=3):
 
 
 def measure(size):
-    base = urlsplit(os.environ["DATABASE_URL"]).path.strip("/") or "manchette"
-    stack = run.Stack(db_name=f"{base}_archive_{size}")
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    name = f"{parts.path.strip('/') or 'manchette'}_archive_{size}"
+    import psycopg
+
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:  # left by a run that was killed
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    stack = run.Stack(db_name=name)
     try:
         run.say(f"{size} articles: migrate, collectstatic")
         stack.manage("migrate", "--noinput", "-v0")
@@ -125,6 +132,8 @@ def main():
     if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         sys.exit("bench/archive.py needs PostgreSQL: set DATABASE_URL (and REDIS_URL).")
     run.need("wrk", "wrk")
+    # A SIGTERM unwinds through `finally`: servers stopped, databases dropped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     results = {}
     for size in SIZES:
         results[size] = measure(size)
