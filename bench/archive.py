@@ -85,7 +85,8 @@ def measure(size):
         try:
             pages["sitemap_file_1"] = timed_fetches(origin + "/sitemap-1.xml")
         except OSError as error:
-            pages["sitemap_file_1"] = {"error": str(error)}
+            log = (stack.tmp / "gunicorn-archive.log").read_text()[-4000:]
+            pages["sitemap_file_1"] = {"error": str(error), "log": log}
         stack.stop(app)
         return {**seeded, "measured": pages}
     finally:
