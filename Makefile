@@ -69,6 +69,10 @@ bench: venv ## Measure pages per second, latency and queries per page (see bench
 		|| { echo "  bench: install them as root: apt-get install -y wrk nginx-light" \
 			"libnginx-mod-http-cache-purge"; exit 1; }; }
 	$(PY) bench/run.py $(BENCH_ARGS)
+	@if [ -n "$$BENCH_ARCHIVE" ]; then $(PY) bench/archive.py; fi
+
+bench-archive: venv ## Listings and sitemaps on an archive (BENCH_ARCHIVE=5000,200000, on PostgreSQL)
+	$(PY) bench/archive.py
 
 check-deploy: venv ## `manage.py check --deploy` with the production settings
 	DJANGO_SETTINGS_MODULE=manchette.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
@@ -78,4 +82,4 @@ check-deploy: venv ## `manage.py check --deploy` with the production settings
 clean: ## Remove the virtual environment (keeps var/, the data)
 	rm -rf $(VENV)
 
-.PHONY: help venv migrate demo run backup restore test lint format messages bench check-deploy clean
+.PHONY: help venv migrate demo run backup restore test lint format messages bench bench-archive check-deploy clean

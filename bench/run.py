@@ -110,7 +110,7 @@ def need(tool, package):
 class Stack:
     """The throwaway data (database, cache prefix, VAR_DIR) and the processes started."""
 
-    def __init__(self):
+    def __init__(self, db_name=None):
         self.tmp = Path(tempfile.mkdtemp(prefix="manchette-bench-"))
         self.var = self.tmp / "var"
         self.var.mkdir()
@@ -134,7 +134,7 @@ class Stack:
             "FRONTEND_CACHE_PURGE_URL": "",
         }
         if base_db.startswith(("postgres://", "postgresql://")):
-            self.db_name = f"manchette_bench_{os.getpid()}"
+            self.db_name = db_name or f"manchette_bench_{os.getpid()}"
             parts = urlsplit(base_db)
             self.pg_admin_url = urlunsplit(parts._replace(path="/postgres"))
             self.env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{self.db_name}"))

@@ -39,7 +39,8 @@ urlpatterns = [
     path("flux/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
     path("flux/<slug:slug>/", feeds.LatestArticlesFeed(), name="section-feed"),
     path("flux/<slug:slug>/atom/", feeds.LatestArticlesAtomFeed(), name="section-feed-atom"),
-    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("sitemap.xml", sitemaps.sitemap_index, name="sitemap"),
+    path("sitemap-<int:number>.xml", sitemaps.sitemap, name="sitemap-file"),
     path("sitemap-news.xml", sitemaps.news_sitemap, name="news-sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]

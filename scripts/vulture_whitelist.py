@@ -229,3 +229,10 @@ ReadableRequestsMiddleware
 _.regex
 _.to_python
 _.to_url
+# Named by a dotted path in STORAGES (settings/base.py, MEDIA_STORAGE_URL).
+MediaStorage
+
+# Read by templates/components/pagination.html, as on a Django Page.
+has_previous
+next_page_number
+previous_page_number

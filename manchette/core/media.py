@@ -3,6 +3,9 @@
 - Documents go only through Wagtail's serve view (`/documents/<id>/<name>`), which honours
   private collections; it is wrapped here so every document is an attachment (no type is
   shown inline: WAGTAILDOCS_INLINE_CONTENT_TYPES is empty), never sniffed, and sandboxed.
+- On object storage (MEDIA_STORAGE_URL), the view redirects to a short-lived signed link to
+  the private object, downloaded as an attachment from the bucket's origin
+  (`core/media_storage.py`).
 - `/media/` (SERVE_MEDIA, the embedded set-up) serves only pictures, with a picture's
   content type; never the documents folder, which would bypass the view's checks.
 nginx must do the same for /media/ in production (see docs/deployment.md).
@@ -46,7 +49,16 @@ def serve_document(request, document_id, document_filename):
             response["Content-Disposition"] = "attachment" + disposition.removeprefix("inline")
         harden(response)
         patch_cache_control(response, private=True)
+    elif response.status_code == 302:
+        # To the bucket's signed link (MEDIA_STORAGE_URL), made for this reader: kept by no
+        # cache, as it may lead to a private document and expires.
+        patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def documents_signed():
+    """Documents are in a bucket that only signed links read (core/media_storage.py)."""
+    return settings.STORAGES["default"]["BACKEND"] == "manchette.core.media_storage.MediaStorage"
 
 
 def serve_media(request, path):
@@ -76,7 +88,8 @@ def check_uploaded_files(app_configs, **kwargs):
                 id="manchette.W101",
             )
         )
-    if settings.WAGTAILDOCS_SERVE_METHOD != "serve_view":
+    serve_method = settings.WAGTAILDOCS_SERVE_METHOD
+    if serve_method != "serve_view" and not (serve_method == "redirect" and documents_signed()):
         found.append(
             checks.Warning(
                 "Documents are not served through Wagtail's view: private collections and "

@@ -25,7 +25,7 @@ from wagtail.search import index
 from manchette.core.caching.restrictions import CachedPageMixin
 from manchette.core.caching.versions import shared_get, shared_set
 from manchette.core.frenchtext import search_document
-from manchette.core.pagination import get_page, page_number, page_of
+from manchette.core.pagination import get_listing_page, listing_page, page_number
 from manchette.core.visibility import VisiblePageQuerySet
 from manchette.news.blocks import ArticleBodyBlock
 
@@ -57,7 +57,9 @@ class SectionPage(CachedPageMixin, Page):
         articles = ArticlePage.objects.listing().filter(section=self)
         number = page_number(request)
         # Lazy: read only when the listing's fragment is rendered (see the template).
-        context["articles"] = SimpleLazyObject(lambda: page_of(articles, number, ARTICLES_PER_PAGE))
+        context["articles"] = SimpleLazyObject(
+            lambda: listing_page(articles, number, ARTICLES_PER_PAGE)
+        )
         return context
 
 
@@ -121,7 +123,7 @@ class AuthorPage(CachedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.listing().filter(authors=self)
-        context["articles"] = get_page(request, articles, ARTICLES_PER_PAGE)
+        context["articles"] = get_listing_page(request, articles, ARTICLES_PER_PAGE)
         return context
 
 

@@ -6,13 +6,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from manchette.core.caching.purge import purge_paths, purge_site
 from manchette.news.models import ArticlePage, Flash
+from manchette.news.sitemaps import sitemap_paths
 
-FEED_AND_SITEMAP_PATHS = ["/flux/", "/flux/atom/", "/sitemap.xml", "/sitemap-news.xml"]
+FEED_AND_SITEMAP_PATHS = ["/flux/", "/flux/atom/", "/sitemap-news.xml"]
 
 
 def article_paths(article):
     """Every path that lists or shows this article."""
-    paths = [article.url, "/", *FEED_AND_SITEMAP_PATHS]
+    paths = [article.url, "/", *FEED_AND_SITEMAP_PATHS, *sitemap_paths()]
     if article.section_id:
         section = article.section
         paths += [section.url, f"/flux/{section.slug}/", f"/flux/{section.slug}/atom/"]

@@ -7,7 +7,7 @@ with a fallback default of its own. dev.py, test.py and production.py set consta
 
 import os
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import parse_qsl, unquote, urlparse
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -227,8 +227,64 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 # Documents only through Wagtail's view (private collections honoured), all as attachments.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Images, renditions and documents: on the disk under MEDIA_ROOT, or in an S3-compatible bucket
+# shared by every app host when MEDIA_STORAGE_URL names one (manchette/core/media_storage.py):
+# s3://BUCKET[/PREFIX]?endpoint_url=https://…&region=…&public_url=https://cdn…&acl=public-read
+MEDIA_STORAGE_URL = env("MEDIA_STORAGE_URL", "")
+MEDIA_STORAGE_ACCESS_KEY_ID = env("MEDIA_STORAGE_ACCESS_KEY_ID", "")
+MEDIA_STORAGE_SECRET_ACCESS_KEY = env("MEDIA_STORAGE_SECRET_ACCESS_KEY", "")
+# How long the signed link a document's reader is sent to stays valid (seconds).
+MEDIA_SIGNED_URL_SECONDS = env_int("MEDIA_SIGNED_URL_SECONDS", 300)
+DISK_MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
+
+def object_storage_settings(url, access_key, secret_key, signed_seconds):
+    """The STORAGES entry and the public base URL of the bucket MEDIA_STORAGE_URL names."""
+    parsed = urlparse(url)
+    if parsed.scheme != "s3" or not parsed.hostname:
+        raise ImproperlyConfigured("MEDIA_STORAGE_URL must read s3://BUCKET[/PREFIX]?…")
+    query = dict(parse_qsl(parsed.query))
+    bucket, location = parsed.hostname, parsed.path.strip("/")
+    endpoint = query.get("endpoint_url", "").rstrip("/")
+    public = query.get("public_url", "").rstrip("/")
+    options = {
+        "bucket_name": bucket,
+        "location": location,
+        "endpoint_url": endpoint or None,
+        "region_name": query.get("region") or None,
+        "access_key": access_key or None,
+        "secret_key": secret_key or None,
+        "signature_version": "s3v4",
+        "addressing_style": query.get("addressing_style", "path" if endpoint else "auto"),
+        "file_overwrite": False,
+        "querystring_auth": False,
+        "querystring_expire": signed_seconds,
+        "public_acl": query.get("acl", ""),
+    }
+    if public:
+        public_parts = urlparse(public)
+        options["custom_domain"] = public_parts.netloc + public_parts.path
+        options["url_protocol"] = public_parts.scheme + ":"
+    base = public or (f"{endpoint}/{bucket}" if endpoint else f"https://{bucket}.s3.amazonaws.com")
+    if location and not public:
+        base += "/" + location
+    storage = {"BACKEND": "manchette.core.media_storage.MediaStorage", "OPTIONS": options}
+    return storage, base + "/"
+
+
+if MEDIA_STORAGE_URL:
+    MEDIA_STORAGE, MEDIA_URL = object_storage_settings(
+        MEDIA_STORAGE_URL,
+        MEDIA_STORAGE_ACCESS_KEY_ID,
+        MEDIA_STORAGE_SECRET_ACCESS_KEY,
+        MEDIA_SIGNED_URL_SECONDS,
+    )
+    # Documents: the document view checks the reader, then redirects to a signed link.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+else:
+    MEDIA_STORAGE = DISK_MEDIA_STORAGE
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

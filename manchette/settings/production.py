@@ -7,7 +7,7 @@ never lets the environment relax.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import MEDIA_STORAGE, SECRET_KEY
 
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set (50+ random characters) in production.")
@@ -20,6 +20,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Wagtail's live preview shows the page in a same-origin frame: SAMEORIGIN (base.py), not DENY.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "manchette.core.storage.StaticStorage"},
 }

@@ -16,12 +16,15 @@ import uuid
 from pathlib import Path
 from urllib.parse import quote
 
+import boto3
 import pytest
 import requests
 
 ROOT = Path(__file__).resolve().parents[2]
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 READY_SECONDS = 60
+MOTO = str(Path(sys.executable).with_name("moto_server"))
+BUCKET = "manchette-medias"
 
 
 def pytest_collection_modifyitems(config, items):
@@ -159,6 +162,51 @@ class PrivateRedis:
             self.process.terminate()
             self.process.wait(timeout=20)
         self.process = None
+
+
+class S3Server:
+    """moto's S3 API server (`moto[server]`) on a free port of 127.0.0.1, with one bucket."""
+
+    keys = {"MEDIA_STORAGE_ACCESS_KEY_ID": "test", "MEDIA_STORAGE_SECRET_ACCESS_KEY": "test"}
+
+    def __init__(self, processes):
+        self.port = free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}"
+        self.process = processes.start("moto", [MOTO, "-H", "127.0.0.1", "-p", str(self.port)])
+        deadline = time.monotonic() + READY_SECONDS
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, self.process.log_path.read_text()[-2000:]
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    break
+            time.sleep(0.1)
+        self.client = boto3.client(
+            "s3",
+            endpoint_url=self.endpoint,
+            region_name="us-east-1",
+            aws_access_key_id="test",
+            aws_secret_access_key="test",
+        )
+        self.client.create_bucket(Bucket=BUCKET)
+        self.url = f"s3://{BUCKET}?endpoint_url={self.endpoint}&region=us-east-1&acl=public-read"
+
+    def env(self):
+        return {"MEDIA_STORAGE_URL": self.url, **self.keys}
+
+    def configure(self, settings):
+        """Point a test's settings at the bucket, as MEDIA_STORAGE_URL does."""
+        from manchette.settings.base import object_storage_settings
+
+        storage, media_url = object_storage_settings(self.url, "test", "test", 300)
+        settings.STORAGES = {**settings.STORAGES, "default": storage}
+        settings.MEDIA_URL = media_url
+        settings.MEDIA_STORAGE_URL = self.url
+        settings.MEDIA_STORAGE_ACCESS_KEY_ID = settings.MEDIA_STORAGE_SECRET_ACCESS_KEY = "test"
+
+
+@pytest.fixture
+def s3_server(processes):
+    return S3Server(processes)
 
 
 @pytest.fixture

@@ -136,3 +136,34 @@ def test_guessing_a_private_collection_password_is_rate_limited(client):
     url = f"/documents/authenticate_with_password/{restriction.pk}/"
     codes = [client.post(url, {"password": f"essai-{i}"}).status_code for i in range(11)]
     assert codes[:10] == [200] * 10 and codes[10] == 429
+
+
+def test_documents_redirect_only_to_signed_links_of_the_object_storage(settings):
+    """`check --deploy` accepts the redirect serve method with the bucket's storage only,
+    which signs every document link (core/media_storage.py)."""
+    from manchette.settings.base import object_storage_settings
+
+    def w102():
+        found = checks.run_checks(include_deployment_checks=True, tags=[checks.Tags.security])
+        return "manchette.W102" in {w.id for w in found}
+
+    settings.SERVE_MEDIA, settings.DEBUG = False, False
+    settings.WAGTAILDOCS_SERVE_METHOD = "redirect"
+    assert w102()
+    storage, media_url = object_storage_settings(
+        "s3://medias/site?endpoint_url=https://s3.example.net&region=fr-par", "k", "s", 60
+    )
+    settings.STORAGES = {**settings.STORAGES, "default": storage}
+    assert not w102()
+    assert media_url == "https://s3.example.net/medias/site/"
+    assert storage["OPTIONS"]["file_overwrite"] is False
+    assert storage["OPTIONS"]["querystring_expire"] == 60
+
+
+def test_a_media_storage_url_that_names_no_bucket_is_refused():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from manchette.settings.base import object_storage_settings
+
+    with pytest.raises(ImproperlyConfigured, match="s3://BUCKET"):
+        object_storage_settings("https://s3.example.net/medias", "", "", 300)

@@ -96,6 +96,7 @@ def public_urls(site, section, author):
         f"/flux/{section.slug}/",
         f"/flux/{section.slug}/atom/",
         "/sitemap.xml",
+        "/sitemap-1.xml",
         "/sitemap-news.xml",
         f"/flux/{secret_section.slug}/" if secret_section != section else "/sujets/",
     ]

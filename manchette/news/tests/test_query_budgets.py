@@ -21,7 +21,8 @@ COLD_BUDGETS = {
     "authors": 13,
     "search": 12,  # +1 with every cache empty: whether the site has a private page
     "feed": 8,  # the same
-    "sitemap": 13,
+    "sitemap": 5,  # the index
+    "sitemap_file": 12,
     "news_sitemap": 5,
 }
 MISS_BUDGETS = {
@@ -33,6 +34,7 @@ MISS_BUDGETS = {
     "search": 5,
     "feed": 4,
     "sitemap": 9,
+    "sitemap_file": 9,
     "news_sitemap": 1,
 }
 
@@ -81,6 +83,7 @@ def urls(section, author, article):
         "search": "/recherche/?q=article",
         "feed": "/flux/",
         "sitemap": "/sitemap.xml",
+        "sitemap_file": "/sitemap-1.xml",
         "news_sitemap": "/sitemap-news.xml",
     }
 

@@ -118,7 +118,7 @@ def test_section_page_is_paginated_newest_first(client, section):
     second = client.get(section.url + "?page=2").content.decode()
     assert "Dépêche 00" in first and "Dépêche 11" in first and "Dépêche 12" not in first
     assert "Dépêche 12" in second and "Dépêche 13" in second
-    assert "Page 2 sur 2" in second
+    assert "Page 2" in second
     # Only the pages that exist (manchette.core.pagination): no silent clamping.
     assert client.get(section.url + "?page=abc").status_code == 404
     assert client.get(section.url + "?page=999").status_code == 404

@@ -1,0 +1,183 @@
+"""The archive bench: listing pages, sitemaps and publishing on a newsroom's archive.
+
+    BENCH_ARCHIVE=5000,200000 .venv/bin/python bench/archive.py   (or `make bench-archive`)
+
+Needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL). For each size, a database of its own,
+named after DATABASE_URL's (`<name>_archive_<size>`, dropped afterwards unless BENCH_KEEP=1),
+seeded fast by bench/archive_seed.py (bulk inserts: the size's articles, BENCH_ARCHIVE_TOPICS
+topics, BENCH_ARCHIVE_COMMENTS comments per article), then gunicorn with the production
+settings, BENCH_WORKERS sync workers, the page cache and the fragment cache off (each request
+renders the whole page from the database: the cost of a cache miss at its worst), measured
+with wrk (BENCH_CONNECTIONS, BENCH_SECONDS) on 127.0.0.1: home, rubrique page 1 and page 500
+(or its last page when it has fewer), a topic, an author, the sitemap index and the Google News
+sitemap; one sitemap file (up to 50,000 URLs) is timed by two sequential requests. Writes
+bench/results/archive-latest.md and .json, the sizes side by side. Search is measured by
+its own bench.
+"""
+
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import run  # bench/run.py: the stack, wrk and the helpers of `make bench`
+
+SIZES = [int(n) for n in os.environ.get("BENCH_ARCHIVE", "5000").split(",") if n.strip()]
+
+
+def timed_fetches(url, times=2, timeout=600):
+    """Milliseconds of one request, as the median of `times` made one after the other."""
+    durations = []
+    for _ in range(times):
+        started = time.perf_counter()
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            body = response.read()
+        durations.append((time.perf_counter() - started) * 1000)
+    return {"median_ms": round(statistics.median(durations), 1), "kb": round(len(body) / 1024)}
+
+
+def measure_page(url):
+    """wrk on the page, once it answers; a page that cannot answer is reported, not fatal."""
+    try:
+        first = timed_fetches(url, times=1)
+    except OSError as error:
+        return {"error": str(error)}
+    return {**run.wrk(url), "first_ms": first["median_ms"]}
+
+
+def measure(size):
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    name = f"{parts.path.strip('/') or 'manchette'}_archive_{size}"
+    import psycopg
+
+    admin = parts._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:  # left by a run that was killed
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    stack = run.Stack(db_name=name)
+    try:
+        run.say(f"{size} articles: migrate, collectstatic")
+        stack.manage("migrate", "--noinput", "-v0")
+        stack.manage("collectstatic", "--noinput", "-v0")
+        out = stack.tmp / "archive.json"
+        started = time.monotonic()
+        subprocess.run(
+            [run.PY, str(run.BENCH / "archive_seed.py"), str(size), str(out)],
+            cwd=run.ROOT,
+            env=stack.env,
+            check=True,
+        )
+        seeded = json.loads(out.read_text())
+        seeded["seed_wall_s"] = round(time.monotonic() - started, 1)
+        port = run.free_port()
+        run.say(f"gunicorn ({run.WORKERS} workers), page and fragment caches off, :{port}")
+        app = stack.gunicorn("gunicorn-archive", 0, port, fragment_cache_seconds=0)
+        origin = f"http://127.0.0.1:{port}"
+        pages = {}
+        for name, path in seeded["pages"].items():
+            run.say(f"wrk: {name} ({path})")
+            pages[name] = measure_page(origin + path)
+        try:
+            pages["sitemap_file_1"] = timed_fetches(origin + "/sitemap-1.xml")
+        except OSError as error:
+            log = (stack.tmp / "gunicorn-archive.log").read_text()[-4000:]
+            pages["sitemap_file_1"] = {"error": str(error), "log": log}
+        stack.stop(app)
+        return {**seeded, "measured": pages}
+    finally:
+        stack.close()
+
+
+def table(results):
+    sizes = list(results)
+    head = "| | " + " | ".join(f"{results[s]['articles']:,} articles" for s in sizes) + " |"
+    lines = [head, "|---" * (len(sizes) + 1) + "|"]
+
+    def row(label, values):
+        lines.append(f"| {label} | " + " | ".join(values) + " |")
+
+    names = []
+    for size in sizes:
+        names += [n for n in results[size]["measured"] if n not in names]
+    for name in names:
+        if name == "sitemap_file_1":
+            row(
+                "sitemap file 1: one request, ms (KB)",
+                [
+                    "{median_ms} ({kb})".format(**results[s]["measured"][name])
+                    if "median_ms" in results[s]["measured"].get(name, {})
+                    else "—"
+                    for s in sizes
+                ],
+            )
+            continue
+        values = []
+        for size in sizes:
+            m = results[size]["measured"].get(name)
+            if m and "error" in m:
+                values.append(f"failed: {m['error']}")
+                continue
+            values.append(
+                f"{m['rps']} req/s ({m['p50_ms']} / {m['p99_ms']} ms)"
+                + (f", {m['non_2xx']} non-2xx" if m["non_2xx"] else "")
+                if m
+                else "—"
+            )
+        row(f"{name}: req/s (p50 / p99)", values)
+    row(
+        "publish one article (revision, publish, purges), ms",
+        [str(results[s]["publish_ms"]) for s in sizes],
+    )
+    row(
+        "topics / comments",
+        [f"{results[s]['topics']:,} / {results[s]['comments']:,}" for s in sizes],
+    )
+    row(
+        "seeding, s (articles alone)",
+        [f"{results[s]['seed_total_s']} ({results[s]['seed_articles_s']})" for s in sizes],
+    )
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        sys.exit("bench/archive.py needs PostgreSQL: set DATABASE_URL (and REDIS_URL).")
+    run.need("wrk", "wrk")
+    # A SIGTERM unwinds through `finally`: servers stopped, databases dropped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    # Sizes measured by an earlier run stay beside the new ones (BENCH_ARCHIVE=200000 after
+    # BENCH_ARCHIVE=5000), unless measured again.
+    latest = run.RESULTS / "archive-latest.json"
+    earlier = json.loads(latest.read_text()) if latest.exists() else {}
+    results = {int(size): figures for size, figures in earlier.items()}
+    for size in SIZES:
+        results[size] = measure(size)
+        write(
+            dict(sorted(results.items()))
+        )  # each size as soon as it is measured: 200,000 takes a while
+
+
+def write(results):
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    header = (
+        f"# Archive bench, {stamp}\n\n"
+        f"PostgreSQL + Redis · {run.WORKERS} gunicorn sync workers · wrk, "
+        f"{run.CONNECTIONS} connections, {run.SECONDS} s per page · page and fragment caches "
+        "off (every request renders the page from the database)\n\n"
+    )
+    markdown = header + table(results)
+    run.RESULTS.mkdir(exist_ok=True)
+    (run.RESULTS / "archive-latest.json").write_text(
+        json.dumps({str(k): v for k, v in results.items()}, indent=2, ensure_ascii=False)
+    )
+    (run.RESULTS / "archive-latest.md").write_text(markdown)
+    print(markdown, flush=True)
+
+
+if __name__ == "__main__":
+    main()
