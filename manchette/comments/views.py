@@ -123,6 +123,14 @@ def reader_state(request):
     return no_store(JsonResponse(data))
 
 
+@require_http_methods(["GET"])
+def form_stamp(request):
+    """The signed time the comment form is shown at. The page script asks for it as soon as
+    the form comes into view, so a reader is timed from when they saw the form, not from
+    their first keystroke or paste. No cookie: a reader who only looks gets none."""
+    return no_store(JsonResponse({"ts": form_timestamp()}))
+
+
 # ----------------------------------------------------------------------------- posting
 
 
@@ -173,6 +181,9 @@ def post(request):
     refusal = _send_again(request, form, as_json)
     if refusal is not None:
         message, status = refusal
+        if as_json and status == 400 and form.has_error("ts", "fast"):
+            # The page script sends the same form again once the time is up, by itself.
+            return json_error(message, status, retry_after=form.seconds_to_wait())
         if as_json:
             return json_error(message, status)
         return _form_page(request, CommentForm(initial=_kept(request)), article, error=message)
