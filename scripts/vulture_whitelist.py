@@ -211,3 +211,8 @@ feed_url
 # Called by the test suite's autouse fixture (conftest.py) between tests.
 forget_local_copies
 PRIVACY_PROVEN_BROWSER_DAYS
+
+# Read by a template: each listed comment's link in the moderators' digest e-mail.
+admin_url
+# Read by Wagtail's ViewSet: the hook its menu item registers with (the comments menu).
+menu_hook
