@@ -21,7 +21,7 @@ from wagtail.models import Page
 from manchette.accounts import proof
 from manchette.comments import confirmation
 from manchette.comments.common import CommentError, comment_settings
-from manchette.comments.forms import CommentForm, form_timestamp
+from manchette.comments.forms import CommentForm, form_timestamp, stamp_age
 from manchette.comments.http import csrf_ok, json_error, no_store, small_int, wants_json
 from manchette.comments.models import Comment, CommentStatus, SubscriptionKind
 from manchette.comments.posting import post_comment
@@ -135,6 +135,10 @@ def form_stamp(request):
 
 
 def _form_page(request, form, article, *, status=200, error=None, reply_to=None):
+    # A form shown again keeps the stamp of when the reader first saw it (a new one would
+    # time a reader who fixes a field and sends again from zero); a form without one gets one.
+    posted = request.POST.get("ts", "") if request.method == "POST" else ""
+    stamp = posted if stamp_age(posted) is not None else form_timestamp()
     return no_store(
         render(
             request,
@@ -144,7 +148,7 @@ def _form_page(request, form, article, *, status=200, error=None, reply_to=None)
                 "article": article,
                 "error": error,
                 "reply_to": reply_to,
-                "ts": form_timestamp(),
+                "ts": stamp,
                 "signed_in": request.user.is_authenticated,
                 "signed_name": (request.user.display_name or request.user.email)
                 if request.user.is_authenticated

@@ -34,3 +34,16 @@ def test_a_form_sent_too_soon_says_how_long_to_wait_and_stores_nothing(client, s
     assert response.status_code == 400
     assert 1 <= response.json()["retry_after"] <= 4
     assert not Comment.objects.exists()
+
+
+def test_a_form_shown_again_keeps_when_the_reader_first_saw_it(client, settings):
+    """Without JavaScript: a reader who forgot their name fixes it and sends at once."""
+    settings.COMMENTS_MIN_FILL_SECONDS = 3
+    article = ArticleFactory()
+    first_seen = stamp(seconds_ago=10)
+    again = client.post("/commentaires/poster/", post_data(article, name="", ts=first_seen))
+    assert again.status_code == 400
+    assert f'name="ts" value="{first_seen}"' in again.content.decode()
+    done = client.post("/commentaires/poster/", post_data(article, ts=first_seen))
+    assert done.status_code == 200 and "très rapide" not in done.content.decode()
+    assert Comment.objects.count() == 1
