@@ -50,6 +50,13 @@ class ModerationMenuItem(MenuItem):
         return common.is_moderator(request.user)
 
 
+def _counts(request):
+    """The counts, read once per admin page (the menu shows them three times)."""
+    if not hasattr(request, "_moderation_counts"):
+        request._moderation_counts = moderation_counts()
+    return request._moderation_counts
+
+
 class CountedMenuItem(ModerationMenuItem):
     """An entry that shows how many comments wait in its tab (cached: `counters`)."""
 
@@ -58,7 +65,7 @@ class CountedMenuItem(ModerationMenuItem):
         self.count_of = count_of
 
     def render_component(self, request):
-        count = moderation_counts()[self.count_of]
+        count = _counts(request)[self.count_of]
         component = super().render_component(request)
         component.label = f"{self.label} ({count})"
         return component
@@ -70,7 +77,7 @@ class CommentsMenu(SubmenuMenuItem):
 
     def render_component(self, request):
         component = super().render_component(request)
-        waiting = sum(moderation_counts().values())
+        waiting = sum(_counts(request).values())
         if waiting:
             component.label = f"{self.label} ({waiting})"
         return component
