@@ -236,3 +236,7 @@ MediaStorage
 has_previous
 next_page_number
 previous_page_number
+# Read by a template: each listed comment's link in the moderators' digest e-mail.
+admin_url
+# Read by Wagtail's ViewSet: the hook its menu item registers with (the comments menu).
+menu_hook

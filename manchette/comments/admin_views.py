@@ -1,4 +1,6 @@
-"""The moderation queue in the Wagtail admin (menu « Commentaires»)."""
+"""The moderation queue in the Wagtail admin (menu « Commentaires »): the queue, a comment's
+page, the actions (every one a POST; rejecting and banning ask for a confirmation and a
+reason first) and the list of bans."""
 
 from datetime import datetime, time
 
@@ -17,13 +19,16 @@ from django.views.decorators.http import require_POST
 
 from manchette.comments import moderation
 from manchette.comments.common import is_moderator
+from manchette.comments.counters import moderation_counts
 from manchette.comments.models import (
     ArticleCommentSettings,
+    Ban,
     Comment,
     CommentReport,
     CommentStatus,
     HoldReason,
     ModerationLog,
+    ReportReason,
 )
 from manchette.news.models import ArticlePage
 
@@ -39,7 +44,22 @@ ACTIONS = {
     "approve": (moderation.approve_comment, gettext_lazy("%(n)d commentaire(s) approuvé(s).")),
     "reject": (moderation.reject_comment, gettext_lazy("%(n)d commentaire(s) rejeté(s).")),
     "spam": (moderation.mark_spam, gettext_lazy("%(n)d commentaire(s) marqué(s) indésirable(s).")),
+    "dismiss": (
+        moderation.dismiss_reports,
+        gettext_lazy("Signalements classés sans suite : %(n)d commentaire(s) conservé(s)."),
+    ),
 }
+# What a moderator confirms, with a reason, before it happens: the question asked.
+CONFIRMED = {
+    "reject": gettext_lazy("Rejeter ces commentaires ?"),
+    "suspend": gettext_lazy("Suspendre leurs auteurs pour 7 jours et rejeter ces commentaires ?"),
+    "ban": gettext_lazy("Exclure leurs auteurs et rejeter ces commentaires ?"),
+}
+# Reasons offered in the confirmation (a moderator may write another).
+REASONS = [
+    *[label for value, label in ReportReason.choices if value != ReportReason.OTHER],
+    gettext_lazy("Non-respect de la charte"),
+]
 PER_PAGE = 50
 
 
@@ -105,10 +125,8 @@ def queue(request):
         .order_by("-created_at")
     )
     page = Paginator(comments, PER_PAGE).get_page(request.GET.get("p"))
-    counts = {
-        "attente": Comment.objects.queue().count(),
-        "signales": Comment.objects.reported().count(),
-    }
+    waiting = moderation_counts()
+    counts = {"attente": waiting["pending"], "signales": waiting["reported"]}
     closed = (
         ArticleCommentSettings.objects.filter(article=article, closed=True).exists()
         if article
@@ -138,22 +156,52 @@ def _back(request):
     return HttpResponseRedirect(target)
 
 
-@require_POST
-def act(request):
-    """Bulk or single actions: approve, reject, spam, feature, pin, ban."""
-    _require_moderator(request)
+def _chosen(request):
+    """(action, comment ids) of the button pressed: a per-row button says "approve:42"."""
     action = request.POST.get("action", "")
-    if ":" in action:  # a per-row button: "approve:42"
+    if ":" in action:
         action, _sep, single = action.partition(":")
         ids = [single]
     else:
         ids = request.POST.getlist("ids")
-    ids = [int(i) for i in ids if str(i).isdigit() and len(str(i)) < 19][:500]
+    return action, [int(i) for i in ids if str(i).isdigit() and len(str(i)) < 19][:500]
+
+
+def _confirmation(request, action, comments, reason, error=None):
+    """The page that asks before a rejection or a ban, with the reason to give. It is the
+    answer to a POST that changed nothing; its own form posts the same action, confirmed."""
+    return render(
+        request,
+        "comments/admin/confirm.html",
+        {
+            "action": action,
+            "question": CONFIRMED[action],
+            "comments": comments,
+            "reason": reason,
+            "reasons": REASONS,
+            "error": error,
+            "next": request.POST.get("next", ""),
+        },
+        status=400 if error else 200,
+    )
+
+
+@require_POST
+def act(request):
+    """Bulk or single actions: approve, reject, spam, dismiss reports, feature, pin, ban."""
+    _require_moderator(request)
+    action, ids = _chosen(request)
     reason = request.POST.get("reason", "").strip()[:300]
     comments = list(Comment.objects.filter(pk__in=ids).select_related("article", "user"))
     if not comments:
         messages.warning(request, _("Sélectionnez au moins un commentaire."))
         return _back(request)
+    if action in CONFIRMED and request.POST.get("confirme") != "1":
+        return _confirmation(request, action, comments, reason)
+    if action in CONFIRMED and not reason:
+        return _confirmation(
+            request, action, comments, reason, error=_("Indiquez le motif, communiqué à l’auteur.")
+        )
     if action in ACTIONS:
         service, message = ACTIONS[action]
         for comment in comments:
@@ -208,3 +256,28 @@ def detail(request, pk):
             .select_related("article")[:20],
         },
     )
+
+
+def bans(request):
+    """The bans and suspensions in force, and the last ones that ended, each in force with a
+    button to lift it."""
+    _require_moderator(request)
+    now = timezone.now()
+    everything = Ban.objects.select_related("user", "created_by")
+    return render(
+        request,
+        "comments/admin/bans.html",
+        {
+            "active": everything.active(now)[:500],
+            "ended": everything.filter(until__lte=now).order_by("-until")[:50],
+        },
+    )
+
+
+@require_POST
+def lift_ban(request, pk):
+    _require_moderator(request)
+    ban = get_object_or_404(Ban.objects.active(), pk=pk)
+    moderation.lift_ban(ban, request.user, request.POST.get("reason", "").strip()[:300])
+    messages.success(request, _("Exclusion de %(who)s levée.") % {"who": ban})
+    return HttpResponseRedirect(reverse("comments_admin:bans"))

@@ -3,6 +3,7 @@ comment form the two robot traps (honeypot and time stamp), as django-contrib-co
 `CommentSecurityForm` does. The rules that read the newsroom's settings or the database (bans,
 closed articles, holding rules, the newsroom's maximum length) are the services'."""
 
+import math
 import time
 
 from django import forms
@@ -29,13 +30,22 @@ def form_timestamp():
     return signing.dumps(time.time(), salt=FORM_SALT)
 
 
-def timestamp_state(value):
-    """'ok', 'missing' (no or bad stamp: show the form again) or 'fast' (filled too quickly)."""
+def stamp_age(value):
+    """Seconds since the form was shown, by its signed stamp; None if it has no valid one."""
     try:
         issued = float(signing.loads(value or "", salt=FORM_SALT, max_age=STAMP_MAX_AGE))
     except (signing.BadSignature, TypeError, ValueError):
+        return None
+    return time.time() - issued
+
+
+def timestamp_state(value):
+    """'ok', 'missing' (no or bad stamp: show the form again) or 'fast' (sent too soon after
+    the form was shown: a robot's pace)."""
+    age = stamp_age(value)
+    if age is None:
         return "missing"
-    return "fast" if time.time() - issued < min_fill_seconds() else "ok"
+    return "fast" if age < min_fill_seconds() else "ok"
 
 
 class CommentForm(forms.Form):
@@ -53,7 +63,7 @@ class CommentForm(forms.Form):
     name = forms.CharField(label=_("Nom"), max_length=80, required=False)
     email = forms.EmailField(label=_("E-mail (jamais affiché)"), max_length=254, required=False)
     notify = forms.MultipleChoiceField(
-        label=_("Me notifier des"),
+        label=_("Me prévenir par e-mail :"),
         choices=SubscriptionKind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -82,6 +92,11 @@ class CommentForm(forms.Form):
         if "ts" not in self.errors:
             return None
         return TOO_FAST if self.has_error("ts", "fast") else CHECK_AND_SEND_AGAIN
+
+    def seconds_to_wait(self):
+        """Whole seconds before a form sent too fast may be sent again (at least 1)."""
+        age = stamp_age(self.data.get("ts")) or 0
+        return max(1, math.ceil(min_fill_seconds() - age))
 
 
 class EditForm(forms.Form):

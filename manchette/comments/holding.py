@@ -34,6 +34,8 @@ class PostingFacts:
     recent: int = 0  # comments from this address in the last BURST_WINDOW
     history: int = 0  # the author's last comments (5 at most)…
     history_bad: int = 0  # …and how many of them were rejected or marked as spam
+    # A guest never published before, asked only of a text with a link or a sum of money.
+    first_guest: bool = False
 
 
 # The author's last five comments: the last five by address and the last five by account,
@@ -101,7 +103,17 @@ SELECT
     CASE WHEN %(want_history)s THEN (SELECT COUNT(*) FROM last_comments) ELSE 0 END,
     CASE WHEN %(want_history)s THEN (
         SELECT COUNT(*) FROM last_comments WHERE status IN (%(rejected)s, %(spam)s)
-    ) ELSE 0 END
+    ) ELSE 0 END,
+    CASE WHEN %(want_first_guest)s THEN NOT (
+        EXISTS (
+            SELECT 1 FROM comments_comment
+            WHERE guest_email = %(email)s AND status = %(published)s
+        )
+        OR EXISTS (
+            SELECT 1 FROM comments_comment
+            WHERE user_id IN (SELECT id FROM author_accounts) AND status = %(published)s
+        )
+    ) ELSE %(false)s END
 """.replace("LAST_COMMENTS", _LAST_COMMENTS)
 
 
@@ -125,6 +137,7 @@ def posting_facts(
     """
     email = (email or "").strip().lower()
     now = now or timezone.now()
+    promoting = comment_text.count_links(body) > 0 or comment_text.has_money_amount(body)
     created_at = Comment._meta.get_field("created_at")
     params = {
         "article_id": article_id,
@@ -139,6 +152,8 @@ def posting_facts(
         "want_repeated": bool(hold and rules.hold_repeated),
         "want_burst": bool(hold and client_hash and rules.burst_count),
         "want_history": bool(hold and rules.hold_bad_history and email),
+        "want_first_guest": bool(hold and email and user_id is None and promoting),
+        "published": CommentStatus.PUBLISHED.value,
         "rejected": CommentStatus.REJECTED.value,
         "spam": CommentStatus.SPAM.value,
         "true": True,
@@ -146,7 +161,7 @@ def posting_facts(
     }
     with connection.cursor() as cursor:
         cursor.execute(POSTING_FACTS_SQL, params)
-        closed, banned, confirmed_, repeated, recent, history, bad = cursor.fetchone()
+        closed, banned, confirmed_, repeated, recent, history, bad, first = cursor.fetchone()
     return PostingFacts(
         closed=bool(closed),
         maybe_banned=bool(banned),
@@ -155,6 +170,7 @@ def posting_facts(
         recent=int(recent),
         history=int(history),
         history_bad=int(bad),
+        first_guest=bool(first),
     )
 
 
@@ -169,8 +185,13 @@ def hold_decision(*, body, email, client_hash, newsroom, rules, facts):
     if word:
         return CommentStatus.PENDING, HoldReason.SUSPECT_WORD, word
     links = comment_text.count_links(body)
-    if links > rules.max_links:
+    # `max_links` is where the rule starts: with 2, a comment with two links waits.
+    if links and links >= rules.max_links:
         return CommentStatus.PENDING, HoldReason.LINKS, _("%(n)d liens") % {"n": links}
+    if facts.first_guest:
+        # A first comment selling something: a link or a sum of money waits for a moderator.
+        detail = _("lien") if links else _("montant")
+        return CommentStatus.PENDING, HoldReason.FIRST_GUEST_PROMOTION, detail
     if rules.hold_repeated and facts.repeated:
         return CommentStatus.PENDING, HoldReason.REPEATED, ""
     recent = facts.recent

@@ -36,8 +36,8 @@ def small_int(value):
     return value.isascii() and value.isdigit() and len(value) < 19
 
 
-def json_error(message, status=400, errors=None):
-    data = {"error": message, "errors": errors or {}}
+def json_error(message, status=400, errors=None, **extra):
+    data = {"error": message, "errors": errors or {}, **extra}
     return no_store(JsonResponse(data, status=status))
 
 

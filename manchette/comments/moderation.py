@@ -1,5 +1,6 @@
-"""The moderators' actions: approve, reject, mark as spam, feature, pin, close an article's
-comments, ban an author; each one written to the moderation log with who did it and why."""
+"""The moderators' actions: approve, reject, mark as spam, dismiss reports, feature, pin, close
+an article's comments, ban an author and lift a ban; each one written to the moderation log
+with who did it and why."""
 
 from datetime import timedelta
 
@@ -8,11 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from manchette.comments.common import purge_thread
+from manchette.comments.counters import forget_moderation_counts
 from manchette.comments.models import (
     ArticleCommentSettings,
     Ban,
     Comment,
     CommentStatus,
+    HoldReason,
     ModerationAction,
     ModerationLog,
 )
@@ -73,6 +76,27 @@ def mark_spam(comment, actor=None, reason=""):
     return _set_status(comment, CommentStatus.SPAM, actor, ModerationAction.SPAM, reason)
 
 
+def dismiss_reports(comment, actor=None, reason=""):
+    """« Classer sans suite »: the comment stays as it is (back in the thread if the reports
+    alone had taken it out) and its reports are closed: they leave the « Signalés » tab and no
+    longer count toward sending it back to moderation."""
+    from manchette.comments.votes import settle_reports  # (votes imports this module)
+
+    with transaction.atomic():
+        comment.report_count = 0
+        Comment.objects.filter(pk=comment.pk).update(report_count=0)
+        settle_reports(comment)
+        held_by_reports = (
+            comment.status == CommentStatus.PENDING and comment.held_reason == HoldReason.REPORTS
+        )
+        if held_by_reports:
+            _set_status(comment, CommentStatus.PUBLISHED, actor, ModerationAction.DISMISS, reason)
+        else:
+            forget_moderation_counts()
+            log_action(ModerationAction.DISMISS, comment=comment, actor=actor, reason=reason)
+    return comment
+
+
 def set_featured(comment, featured, actor=None):
     comment.featured = bool(featured)
     with transaction.atomic():
@@ -121,4 +145,13 @@ def ban_author(comment, actor=None, reason="", days=None):
             created_by=actor if actor is not None and actor.is_authenticated else None,
         )
         log_action(ModerationAction.BAN, comment=comment, actor=actor, reason=ban.reason)
+    return ban
+
+
+def lift_ban(ban, actor=None, reason=""):
+    """Ends a ban or suspension now; the row stays, as the record of what was decided."""
+    with transaction.atomic():
+        ban.until = timezone.now()
+        ban.save(update_fields=["until"])
+        log_action(ModerationAction.UNBAN, actor=actor, reason=reason or str(ban))
     return ban

@@ -1,9 +1,16 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from manchette.comments.counters import forget_moderation_counts
 from manchette.core.caching.purge import purge_site
 
-from .models import CommentSettings
+from .models import Comment, CommentSettings
+
+
+@receiver(post_save, sender=Comment)
+@receiver(post_delete, sender=Comment)
+def forget_counts_on_comment_change(sender, **kwargs):
+    forget_moderation_counts()
 
 
 @receiver(post_save, sender=CommentSettings)

@@ -6,6 +6,11 @@ import re
 import nh3
 
 URL_RE = re.compile(r"\b((?:https?://|www\.)[^\s<>\"']+)", re.IGNORECASE)
+# A sum of money: "5 000 €", "300€", "1.500 euros", "$200", "2k€", "10 000 dollars".
+MONEY_RE = re.compile(
+    r"(?:[$€£]\s?\d)|(?:\d[\d\s.,]*\s?(?:k\s?)?(?:€|\$|£|euros?\b|eur\b|dollars?\b))",
+    re.IGNORECASE,
+)
 TRAILING_PUNCTUATION = ".,;:!?)]}»’'\""
 ALLOWED_TAGS = {"p", "br", "a"}
 
@@ -19,6 +24,10 @@ def normalise(text):
 
 def count_links(text):
     return len(URL_RE.findall(text or ""))
+
+
+def has_money_amount(text):
+    return bool(MONEY_RE.search(text or ""))
 
 
 def _linkify(escaped_line):

@@ -5,6 +5,7 @@ from manchette.comments import action_views, thread_views, views
 app_name = "comments"
 urlpatterns = [
     path("etat/", views.reader_state, name="state"),
+    path("horodatage/", views.form_stamp, name="stamp"),
     path("poster/", views.post, name="post"),
     path("confirmer/<str:token>/", views.confirm, name="confirm"),
     path("desabonnement/<str:token>/", action_views.unsubscribe, name="unsubscribe"),

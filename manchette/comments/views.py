@@ -21,7 +21,7 @@ from wagtail.models import Page
 from manchette.accounts import proof
 from manchette.comments import confirmation
 from manchette.comments.common import CommentError, comment_settings
-from manchette.comments.forms import CommentForm, form_timestamp
+from manchette.comments.forms import CommentForm, form_timestamp, stamp_age
 from manchette.comments.http import csrf_ok, json_error, no_store, small_int, wants_json
 from manchette.comments.models import Comment, CommentStatus, SubscriptionKind
 from manchette.comments.posting import post_comment
@@ -123,10 +123,22 @@ def reader_state(request):
     return no_store(JsonResponse(data))
 
 
+@require_http_methods(["GET"])
+def form_stamp(request):
+    """The signed time the comment form is shown at. The page script asks for it as soon as
+    the form comes into view, so a reader is timed from when they saw the form, not from
+    their first keystroke or paste. No cookie: a reader who only looks gets none."""
+    return no_store(JsonResponse({"ts": form_timestamp()}))
+
+
 # ----------------------------------------------------------------------------- posting
 
 
 def _form_page(request, form, article, *, status=200, error=None, reply_to=None):
+    # A form shown again keeps the stamp of when the reader first saw it (a new one would
+    # time a reader who fixes a field and sends again from zero); a form without one gets one.
+    posted = request.POST.get("ts", "") if request.method == "POST" else ""
+    stamp = posted if stamp_age(posted) is not None else form_timestamp()
     return no_store(
         render(
             request,
@@ -136,7 +148,7 @@ def _form_page(request, form, article, *, status=200, error=None, reply_to=None)
                 "article": article,
                 "error": error,
                 "reply_to": reply_to,
-                "ts": form_timestamp(),
+                "ts": stamp,
                 "signed_in": request.user.is_authenticated,
                 "signed_name": (request.user.display_name or request.user.email)
                 if request.user.is_authenticated
@@ -173,6 +185,9 @@ def post(request):
     refusal = _send_again(request, form, as_json)
     if refusal is not None:
         message, status = refusal
+        if as_json and status == 400 and form.has_error("ts", "fast"):
+            # The page script sends the same form again once the time is up, by itself.
+            return json_error(message, status, retry_after=form.seconds_to_wait())
         if as_json:
             return json_error(message, status)
         return _form_page(request, CommentForm(initial=_kept(request)), article, error=message)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from manchette.accounts.readers import create_capped
 from manchette.comments.common import CommentError, comment_settings, purge_thread
+from manchette.comments.counters import forget_moderation_counts
 from manchette.comments.models import (
     Comment,
     CommentReport,
@@ -124,6 +125,7 @@ def report(comment, reader, reason, detail=""):
         if _record_report(comment, reader, reason, detail) is None:
             return False
         Comment.objects.filter(pk=comment.pk).update(report_count=F("report_count") + 1)
+        forget_moderation_counts()
         comment.refresh_from_db(fields=["report_count", "status"])
         threshold = comment_settings().report_threshold
         if (

@@ -17,12 +17,12 @@ class ListsField(IdsField):
 class EmailField(forms.EmailField):
     def __init__(self, **kwargs):
         super().__init__(
-            label=_("Votre adresse email"),
+            label=_("Votre adresse e-mail"),
             max_length=254,
             error_messages={
-                "required": _("Indiquez votre adresse email."),
-                "invalid": _("Cette adresse email n’est pas valide (exemple : nom@exemple.fr)."),
-                "max_length": _("Cette adresse email est trop longue."),
+                "required": _("Indiquez votre adresse e-mail."),
+                "invalid": _("Cette adresse e-mail n’est pas valide (exemple : nom@exemple.fr)."),
+                "max_length": _("Cette adresse e-mail est trop longue."),
             },
             **kwargs,
         )

@@ -112,7 +112,7 @@ def normalise_email(email):
 
 
 class Subscriber(models.Model):
-    email = models.EmailField(_("adresse email"), max_length=254, unique=True)
+    email = models.EmailField(_("adresse e-mail"), max_length=254, unique=True)
     status = models.CharField(
         _("statut"),
         max_length=15,

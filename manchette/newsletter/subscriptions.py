@@ -27,7 +27,7 @@ def consent_text(lists, site_name=None):
     site_name = site_name or site_identity()["site_name"]
     names = ", ".join(f"« {lst.name} »" for lst in lists)
     return _(
-        "J’accepte de recevoir par email %(lists)s de %(site)s. Je peux me désinscrire à tout "
+        "J’accepte de recevoir par e-mail %(lists)s de %(site)s. Je peux me désinscrire à tout "
         "moment par le lien présent dans chaque envoi."
     ) % {"lists": names, "site": site_name}
 

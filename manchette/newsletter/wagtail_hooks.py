@@ -177,12 +177,12 @@ def run_issue_action(request, instance):
     edit_url = reverse(IssueViewSet().get_url_name("edit"), args=[instance.pk])
     if ACTION_TEST in request.POST:
         if not request.user.email:
-            messages.error(request, _("Votre compte n’a pas d’adresse email : test impossible."))
+            messages.error(request, _("Votre compte n’a pas d’adresse e-mail : test impossible."))
         else:
             send_test_issue.enqueue(instance.pk, request.user.email)
             messages.success(
                 request,
-                _("Un email de test part vers %(email)s.") % {"email": request.user.email},
+                _("Un e-mail de test part vers %(email)s.") % {"email": request.user.email},
             )
         return redirect(edit_url)
     if ACTION_SEND in request.POST:

@@ -368,6 +368,8 @@ RELEASE = env("RELEASE", "")
 COMMENTS_MAX_DEPTH = max(0, env_int("COMMENTS_MAX_DEPTH", 3))
 COMMENTS_MIN_FILL_SECONDS = env_int("COMMENTS_MIN_FILL_SECONDS", 3)
 COMMENTS_NOTIFY_DELAY_SECONDS = env_int("COMMENTS_NOTIFY_DELAY_SECONDS", 120)
+# Moderators' e-mail digest of held and reported comments, at most every N hours; 0 = none.
+COMMENTS_MODERATION_DIGEST_HOURS = max(0, env_int("COMMENTS_MODERATION_DIGEST_HOURS", 0))
 
 # Reactions: rate limits per client address and per reader token.
 REACTIONS_REACT_RATE = env("REACTIONS_REACT_RATE", "30/m")

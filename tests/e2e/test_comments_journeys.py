@@ -38,7 +38,7 @@ def post_comment(page, body, name, email, notify_replies=False):
     form.get_by_label("Nom").fill(name)
     form.get_by_label("E-mail (jamais affiché)").fill(email)
     if notify_replies:
-        form.get_by_label("nouvelles réponses à mes commentaires").check()
+        form.get_by_label("des réponses à mes commentaires").check()
     form.get_by_role("button", name="Publier").click()
 
 

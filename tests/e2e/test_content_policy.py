@@ -72,7 +72,7 @@ def test_reader_pages_and_actions_report_no_policy_violation(
     visit(page, live_server.url + room.article.url)
 
     box = page.locator("form[data-newsletter-form]").first
-    box.get_by_label("Votre adresse email").fill("lectrice@example.org")
+    box.get_by_label("Votre adresse e-mail").fill("lectrice@example.org")
     box.get_by_role("button", name="S’inscrire").click()
     expect(page).to_have_url(re.compile("/newsletter/inscription/$"))
     page.wait_for_load_state("networkidle")

@@ -29,11 +29,11 @@ def test_reader_signs_up_confirms_receives_and_unsubscribes(
     page.goto(live_server.url + article.url)
     box = page.locator(".newsletter-box")
     expect(box).to_be_visible()
-    box.get_by_label("Votre adresse email").fill("lectrice@exemple.fr")
+    box.get_by_label("Votre adresse e-mail").fill("lectrice@exemple.fr")
     box.scroll_into_view_if_needed()
     screenshot(page, "newsletter")
     box.get_by_role("button", name="S’inscrire").click()
-    expect(page.get_by_role("heading", name="Vérifiez votre boîte mail")).to_be_visible()
+    expect(page.get_by_role("heading", name="Vérifiez vos e-mails")).to_be_visible()
     assert Subscriber.objects.get().status == "pending"
     assert len(smtp_sink.messages) == 1
 

@@ -30,7 +30,7 @@ def test_a_guest_downloads_then_erases_their_data(page, browser, live_server, sm
 
     page.goto(live_server.url + "/compte/donnees/")  # not signed in: asked for the address
     expect(page.get_by_role("heading", name="Vos données")).to_be_visible()
-    page.get_by_label("Votre adresse e-mail").fill(EMAIL)
+    page.get_by_label("Votre adresse e-mail :").fill(EMAIL)
     page.get_by_role("button", name="Recevoir le lien").click()
     expect(page.get_by_role("status")).to_contain_text("Si l’adresse")
 

@@ -30,6 +30,7 @@ class HoldReason(models.TextChoices):
     SUSPECT_WORD = "suspect_word", _("Mot suspect")
     BANNED_WORD = "banned_word", _("Mot interdit")
     LINKS = "links", _("Trop de liens")
+    FIRST_GUEST_PROMOTION = "first_promo", _("Lien ou montant dans le premier commentaire")
     REPEATED = "repeated", _("Texte répété")
     BURST = "burst", _("Rafale depuis une même adresse")
     HISTORY = "history", _("Commentaires récents souvent rejetés")

@@ -87,6 +87,8 @@ class ModerationAction(models.TextChoices):
     UNPIN = "unpin", _("Désépinglé")
     HOLD = "hold", _("Mis en attente")
     BAN = "ban", _("Auteur exclu")
+    UNBAN = "unban", _("Exclusion levée")
+    DISMISS = "dismiss", _("Signalements classés sans suite")
     CLOSE = "close", _("Commentaires fermés")
     OPEN = "open", _("Commentaires rouverts")
 

@@ -36,7 +36,7 @@ class CommentSettings(BaseGenericSetting):
         help_text=_("Un mot par ligne."),
     )
     max_links = models.PositiveSmallIntegerField(
-        _("nombre de liens au-delà duquel un commentaire attend"), default=2
+        _("nombre de liens à partir duquel un commentaire attend"), default=2
     )
     burst_count = models.PositiveSmallIntegerField(
         _("commentaires d’une même adresse en 10 minutes avant mise en attente"), default=5

@@ -9,8 +9,9 @@ from .comment import Comment
 
 
 class SubscriptionKind(models.TextChoices):
-    FOLLOW_UPS = "follow", _("nouveaux commentaires de suivi")
-    REPLIES = "replies", _("nouvelles réponses à mes commentaires")
+    # Labels complete « Me prévenir par e-mail : » (the form) and « nous vous prévenons ».
+    FOLLOW_UPS = "follow", _("des nouveaux commentaires")
+    REPLIES = "replies", _("des réponses à mes commentaires")
 
 
 class Subscription(models.Model):

@@ -13,11 +13,11 @@ def test_empty_article_invites_the_first_comment(client):
     html = client.get(article.url).content.decode()
     for text in (
         "RÉAGISSEZ",
-        "Poster un Commentaire",
+        "Publier un commentaire",
         "Soyez le premier à commenter !",
-        "Me notifier des",
-        "nouveaux commentaires de suivi",
-        "nouvelles réponses à mes commentaires",
+        "Me prévenir par e-mail :",
+        "des nouveaux commentaires",
+        "des réponses à mes commentaires",
     ):
         assert text in html
 

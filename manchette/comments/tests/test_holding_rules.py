@@ -57,6 +57,56 @@ def test_too_many_links_hold(rules):
     assert result.comment.held_reason == HoldReason.LINKS
 
 
+def test_two_links_hold_when_the_newsroom_says_two(rules):
+    CommentFactory(guest_email="fidele@example.org", status=CommentStatus.PUBLISHED)
+    rules.max_links = 2
+    rules.save()
+    one = trusted_post(ArticleFactory(), "Ma source : https://a.example")
+    assert one.outcome == "published"
+    two = trusted_post(ArticleFactory(), "https://a.example et www.b.example", client_hash="h2")
+    assert two.outcome == "held"
+    assert two.comment.held_reason == HoldReason.LINKS
+
+
+def test_first_time_guest_with_a_link_and_a_sum_of_money_is_held_after_confirmation(rules):
+    rules.max_links = 2
+    rules.save()
+    result = posting.post_comment(
+        article=ArticleFactory(),
+        body="Gagnez 5 000 € par mois depuis chez vous : www.argent-facile.example",
+        name="Opportunité",
+        email="promo@example.org",
+    )
+    assert result.outcome == "confirmation"
+    assert result.comment.held_reason == HoldReason.FIRST_GUEST_PROMOTION
+    confirmation.confirm_guest(result.comment)
+    result.comment.refresh_from_db()
+    assert result.comment.status == CommentStatus.PENDING
+
+
+def test_first_time_guest_naming_a_sum_alone_is_held(rules):
+    key = prove_browser(email="nouvelle@example.org")
+    result = posting.post_comment(
+        article=ArticleFactory(),
+        body="Je vends ma voiture 300€, écrivez-moi.",
+        name="Nouvelle",
+        email="nouvelle@example.org",
+        browser_key=key,
+    )
+    assert result.outcome == "held"
+    assert result.comment.held_reason == HoldReason.FIRST_GUEST_PROMOTION
+
+
+def test_a_guest_already_published_may_cite_a_source_and_a_sum(rules):
+    CommentFactory(guest_email="fidele@example.org", status=CommentStatus.PUBLISHED)
+    rules.max_links = 2
+    rules.save()
+    result = trusted_post(
+        ArticleFactory(), "Le budget est de 3 millions d’euros, voir https://a.example"
+    )
+    assert result.outcome == "published"
+
+
 def test_repeated_text_holds(rules):
     article = ArticleFactory()
     assert trusted_post(article, "Toujours la même chose").outcome == "published"

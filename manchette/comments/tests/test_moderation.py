@@ -1,5 +1,4 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from manchette.accounts.readers import Reader
 from manchette.comments import common, moderation, votes
@@ -8,20 +7,6 @@ from manchette.comments.models import Comment, CommentStatus, HoldReason, Modera
 from manchette.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def moderator(django_user_model):
-    from django.apps import apps
-
-    from manchette.comments.roles import grant_moderation_permissions
-    from manchette.core.site_structure import create_roles
-
-    create_roles(apps)
-    grant_moderation_permissions(apps)
-    user = django_user_model.objects.create_user("modo", "modo@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Modérateurs"))
-    return user
 
 
 def test_approving_publishes_and_purges_the_article_page(client, moderator):
@@ -96,7 +81,8 @@ def test_feature_pin_ban_and_close_from_the_queue(client, moderator):
     comment.refresh_from_db()
     assert comment.featured and comment.pinned
     client.post(
-        "/admin/commentaires/action/", {"action": f"suspend:{comment.pk}", "reason": "Hors charte"}
+        "/admin/commentaires/action/",
+        {"action": f"suspend:{comment.pk}", "reason": "Hors charte", "confirme": "1"},
     )
     from manchette.comments.models import Ban
 

@@ -79,6 +79,21 @@ def test_reply_notification_goes_to_the_replied_author_only(smtp_sink):
     assert "Sans rapport" not in message.get_body(("plain",)).get_content()
 
 
+def test_comment_alerts_speak_to_the_reader_as_vous_and_spell_e_mail_one_way(smtp_sink):
+    article = ArticleFactory(title="La rentrée")
+    SubscriptionFactory(article=article, email="suiveur@example.org")
+    notifications.queue_notifications(CommentFactory(article=article, body="Un avis"))
+    notifications.send_due_notifications(now=later())
+    message = smtp_sink.messages[0]["message"]
+    for part in ("plain", "html"):
+        text = message.get_body((part,)).get_content()
+        assert "Bonjour," in text
+        assert "sous l’article « La rentrée » que vous suivez" in text
+        assert "Vous recevez cet e-mail à votre demande" in text
+        assert "des nouveaux commentaires sous cet article" in text
+        assert not re.search(r"\b(?<!-)(notifié|email|mail|courriel|tu|ton|ta|tes)\b", text, re.I)
+
+
 def test_authors_are_not_notified_of_their_own_comment(smtp_sink):
     sub = SubscriptionFactory()
     notifications.queue_notifications(CommentFactory(article=sub.article, guest_email=sub.email))

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from manchette.accounts.models import ProvenBrowser
 from manchette.comments import common, holding, posting
+from manchette.comments import text as comment_text
 from manchette.comments.factories import CommentFactory
 from manchette.comments.models import (
     ArticleCommentSettings,
@@ -115,7 +116,13 @@ def orm_facts(*, article, email, user=None, client_hash, body, now):
         else 0,
         history=len(last),
         history_bad=sum(s in (CommentStatus.REJECTED, CommentStatus.SPAM) for s in last),
+        first_guest=bool(email and user is None and promoting(body))
+        and not author.filter(status=CommentStatus.PUBLISHED).exists(),
     )
+
+
+def promoting(body):
+    return comment_text.count_links(body) > 0 or comment_text.has_money_amount(body)
 
 
 BROWSER = "a browser's key"
@@ -149,6 +156,8 @@ def test_the_single_facts_query_says_what_the_orm_says(django_user_model):
         {"email": "autre@example.org", "client_hash": "h-autre", "body": "Toujours pareil"},
         {"email": "inconnu@example.org", "client_hash": "", "body": "Rien"},
         {"email": "", "client_hash": "h-autre", "body": "Sans adresse"},
+        {"email": "marie.curie@example.org", "client_hash": "h-x", "body": "Voir www.a.example"},
+        {"email": "nouveau@example.org", "client_hash": "h-n", "body": "Vendu 300 €"},
     ]
 
     def check(**extra):

@@ -34,7 +34,7 @@ def confirm_link(message):
 def test_sign_up_sends_only_the_confirmation_email(client, morning_list):
     response = signup(client, lists=[morning_list])
     assert response.status_code == 200
-    assert "Vérifiez votre boîte mail" in response.content.decode()
+    assert "Vérifiez vos e-mails" in response.content.decode()
     assert len(mail.outbox) == 1
     assert "Confirmez votre inscription" in mail.outbox[0].subject
     subscriber = Subscriber.objects.get(email="lecteur@exemple.fr")
@@ -171,7 +171,7 @@ def test_subscribe_form_needs_csrf_and_falls_back_to_a_confirmation_form(morning
             "csrfmiddlewaretoken": token,
         },
     )
-    assert "Vérifiez votre boîte mail" in response.content.decode()
+    assert "Vérifiez vos e-mails" in response.content.decode()
     assert ConsentRecord.objects.get().source == "footer"
     assert len(mail.outbox) == 1
 
@@ -182,6 +182,6 @@ def test_token_endpoint_gives_a_csrf_token_that_works(morning_list):
     response = client.post(
         SUBSCRIBE, {"email": "a@exemple.fr", "source": "article", "csrfmiddlewaretoken": token}
     )
-    assert "Vérifiez votre boîte mail" in response.content.decode()
+    assert "Vérifiez vos e-mails" in response.content.decode()
     # The one-field box subscribes to the lists offered by default.
     assert list(ConsentRecord.objects.get().lists.all()) == [morning_list]

@@ -55,9 +55,7 @@ def test_the_export_holds_one_of_everything(client, reader_data):
     ]
     assert data["proven_browsers"][0]["proven_at"]
     assert data["guest_address"]["email"] == EMAIL
-    assert [s["kind"] for s in data["comment_subscriptions"]] == [
-        "nouvelles réponses à mes commentaires"
-    ]
+    assert [s["kind"] for s in data["comment_subscriptions"]] == ["des réponses à mes commentaires"]
     consent = data["newsletter"]["consent_records"][0]
     assert consent["form"] == "encadré" and consent["network_address_hash"] == "ip-zq"
     assert consent["text_accepted"].startswith("J’accepte de recevoir")

@@ -23,7 +23,8 @@ if (section) {
 
   const applyState = (data) => {
     if (form) {
-      form.elements.ts.value = data.ts;
+      // The stamp taken when the form came into view is kept: the reader is timed from then.
+      if (!form.elements.ts.value) form.elements.ts.value = data.ts;
       const guest = form.querySelector(".comment-form__guest");
       const signed = form.querySelector(".comment-form__signed");
       if (data.signed_in) {
@@ -44,11 +45,39 @@ if (section) {
     }
   };
 
-  const status = (message, isError = false) => {
+  // The outcome stays in view and takes the focus, so keyboard and screen-reader users hear it.
+  const status = (message, isError = false, focus = false) => {
     const box = form.querySelector(".comment-form__status");
     box.textContent = message;
     box.classList.toggle("comment-form__status--error", isError);
+    if (focus) {
+      box.focus({ preventScroll: true });
+      box.scrollIntoView({ block: "nearest" });
+    }
   };
+
+  // The form's signed stamp, asked for when the form is first seen (no cookie comes with it).
+  const stampWhenShown = () => {
+    const take = () => fetch(section.dataset.stampUrl, { headers: { Accept: "application/json" } })
+      .then((r) => r.json())
+      .then((data) => { if (!form.elements.ts.value) form.elements.ts.value = data.ts; })
+      .catch(() => {}); // the reader-state request brings one later
+    if (!("IntersectionObserver" in window)) { take(); return; }
+    const watcher = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      watcher.disconnect();
+      take();
+    });
+    watcher.observe(form);
+  };
+
+  const countOneMore = () => {
+    const count = section.querySelector(".comments__count");
+    const n = (Number.parseInt(count.textContent, 10) || 0) + 1;
+    count.textContent = `${n} ${n > 1 ? "commentaires" : "commentaire"}`;
+  };
+
+  const wait = (seconds) => new Promise((resolve) => { setTimeout(resolve, seconds * 1000); });
 
   const post = async (url, body) => {
     const data = await state();
@@ -102,6 +131,7 @@ if (section) {
       replying.hidden = true;
       formHome.insertBefore(form, formNext);
     };
+    stampWhenShown();
     form.addEventListener("focusin", () => state(), { once: true });
     form.querySelector(".comment-form__cancel").addEventListener("click", resetReply);
     form.addEventListener("submit", async (event) => {
@@ -115,14 +145,24 @@ if (section) {
           await state(true);
           response = await post(form.action, new FormData(form));
         }
-        const data = await response.json();
+        let data = await response.json();
+        if (response.status === 400 && data.retry_after) {
+          // Sent within seconds of the form appearing (a paste, a filled-in form): the
+          // server asks for a short wait, so the script waits and sends it again itself.
+          status("Envoi en cours…");
+          await wait(data.retry_after);
+          response = await post(form.action, new FormData(form));
+          data = await response.json();
+        }
         if (!response.ok && response.status !== 201) {
           const details = Object.values(data.errors || {}).flat().join(" ");
-          status(`${data.error}${details ? ` ${details}` : ""}`, true);
+          status(`${data.error}${details ? ` ${details}` : ""}`, true, true);
           return;
         }
-        status(data.message, data.outcome === "rejected");
-        if (data.outcome === "rejected") return;
+        if (data.outcome === "rejected") {
+          status(data.message, true, true);
+          return;
+        }
         if (data.html) {
           const template = document.createElement("template");
           template.innerHTML = data.html.trim();
@@ -141,12 +181,14 @@ if (section) {
           }
           section.querySelector(".comments__empty")?.remove();
           section.dataset.latest = String(Math.max(latestId(), data.id));
+          countOneMore();
           state(true);
         }
         form.elements.body.value = "";
         if (form.elements.parent.value) resetReply();
+        status(data.message, false, true);
       } catch {
-        status("Envoi impossible pour le moment : votre texte est conservé, réessayez.", true);
+        status("Envoi impossible pour le moment : votre texte est conservé, réessayez.", true, true);
       } finally {
         button.disabled = false;
       }

@@ -25,6 +25,7 @@ TICK_SECONDS = 30
 CLOCK_COMMANDS = [
     "publish_scheduled",  # Wagtail: scheduled publishing and unpublishing
     "send_comment_digests",  # comments: coalesced notification emails
+    "send_moderation_digest",  # comments: what waits for the moderators (if switched on)
     "newsletter_tick",  # newsletter: scheduled issues, automatic digests, alerts, resumes
     "send_topic_digests",  # topics: new articles on the topics a reader follows, coalesced
     "apply_retention",  # privacy: forgets personal data past its time (works once a day)
