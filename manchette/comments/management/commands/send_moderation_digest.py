@@ -1,22 +1,14 @@
 """Sends the moderators' digest of what waits, when it is due (run by the worker clock)."""
 
-import logging
-
-from django.core.management.base import BaseCommand
-
-logger = logging.getLogger("manchette.comments")
+from manchette.core.management.clock import ClockJobCommand
 
 
-class Command(BaseCommand):
+class Command(ClockJobCommand):
     help = "Envoie aux modérateurs le récapitulatif des commentaires en attente et signalés."
+    logger = "manchette.comments"
+    done = "{count} récapitulatif(s) envoyé(s)"
 
-    def handle(self, *args, **options):
+    def job(self):
         from manchette.comments.moderation_digest import send_moderation_digest
 
-        try:
-            sent = send_moderation_digest()
-        except Exception:  # the clock must keep ticking
-            logger.exception("Moderation digest failed")
-            return
-        if options["verbosity"] > 1:
-            self.stdout.write(f"{sent} récapitulatif(s) envoyé(s)")
+        return send_moderation_digest()
