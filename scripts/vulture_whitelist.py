@@ -75,7 +75,9 @@ NewsletterConfig
 ReactionsConfig
 SearchConfig
 TopicsConfig
+WordPressImportConfig
 AnonymousPageCacheMiddleware
+WordPressQueryMiddleware
 FileCache
 StaticStorage
 Throttled
@@ -98,6 +100,7 @@ automatic
 awaiting_confirmation
 changed_at
 created_by
+imported_at
 edited_at
 reporter
 bio
