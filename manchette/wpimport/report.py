@@ -97,9 +97,9 @@ class Report:
     def lines(self):
         """The report as a person reads it, in French."""
         data = self.as_dict()
-        out = []
         if data["refused"]:
-            out.append(data["refused"])
+            return [data["refused"]]  # one line: nothing else happened
+        out = []
         if data["truncated"]:
             out.append(data["truncated"])
         for kind, counts in data["kinds"].items():
