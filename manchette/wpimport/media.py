@@ -63,10 +63,8 @@ class Media:
         self.ledger.record(ItemKind.ATTACHMENT, wp_id, obj.pk, digest(item), fingerprint=kind)
         self._remember(wp_id, relative, kind, obj.pk)
         url = obj.file.url if kind == "image" else obj.url
-        redirects.add(self.report, f"/wp-content/uploads/{relative}", link=url)
-        redirects.add(self.report, f"/?attachment_id={wp_id}", link=url)
-        if item.get("link") and "attachment_id" not in item["link"]:
-            redirects.add(self.report, item["link"], link=url)
+        olds = [f"/wp-content/uploads/{relative}", f"/?attachment_id={wp_id}", item.get("link")]
+        redirects.add(self.report, olds, link=url)
 
     def _remember(self, wp_id, relative, kind, object_id):
         self.ledger.remember("attachment", wp_id, (kind, object_id))

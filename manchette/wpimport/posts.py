@@ -81,6 +81,7 @@ class Posts:
     def __init__(self, ledger, report, terms, media, hosts):
         self.ledger, self.report, self.terms, self.media = ledger, report, terms, media
         self.hosts = hosts
+        self.pages = {}  # rubriques and authors, by id
 
     def link_target(self, url):
         """The page an old address of the site leads to, if imported already."""
@@ -157,8 +158,16 @@ class Posts:
         for slug in slugs:
             section_id = self.terms.section_for(slug)
             if section_id:
-                return Page.objects.get(pk=section_id).specific
+                if section_id not in self.pages:
+                    self.pages[section_id] = Page.objects.get(pk=section_id).specific
+                return self.pages[section_id]
         return self.terms.fallback_section()
+
+    def author(self, login):
+        author_id = self.ledger.maps.get("login", {}).get(login)
+        if author_id and author_id not in self.pages:
+            self.pages[author_id] = AuthorPage.objects.filter(pk=author_id).first()
+        return self.pages.get(author_id)
 
     def save_article(self, item, wp_id, status, page):
         values = self.fields(item, wp_id, status)
@@ -169,17 +178,22 @@ class Posts:
             page = ArticlePage(slug=free_child_slug(section, slug[:80].strip("-") or slug))
         for name, value in values.items():
             setattr(page, name, value)
-        author = self.ledger.maps.get("login", {}).get(item.get("dc:creator", ""))
-        page.authors = list(AuthorPage.objects.filter(pk=author)) if author else []
+        author = self.author(item.get("dc:creator", ""))
+        page.authors = [author] if author else []
         page.has_unpublished_changes = status != "live"
         if created:
             section.add_child(instance=page)
+        else:
+            page.save(clean=False)
         revision = page.save_revision(
             log_action=False, clean=False, approved_go_live_at=values["go_live_at"]
         )
+        # What Wagtail's publish action would set, without its signals (purges, linking).
         page.live_revision = revision if status == "live" else None
         page.has_unpublished_changes = status != "live"
-        page.save(clean=False)
+        ArticlePage.objects.filter(pk=page.pk).update(
+            live_revision=page.live_revision, has_unpublished_changes=page.has_unpublished_changes
+        )
         return page, created
 
     def after_save(self, item, wp_id, page, status):
@@ -206,13 +220,13 @@ class Posts:
 
     def _redirects(self, item, wp_id, page):
         link = item.get("link") or ""
-        redirects.add(self.report, link, page=page)
+        olds = [link, f"/?p={wp_id}"]
         for old_slug in item["meta"].get("_wp_old_slug", []):
             path = urlsplit(link).path
             current = unquote(item.get("wp:post_name", ""))
             if old_slug and current and current in unquote(path):
-                redirects.add(self.report, unquote(path).replace(current, old_slug), page=page)
-        redirects.add(self.report, f"/?p={wp_id}", page=page)
+                olds.append(unquote(path).replace(current, old_slug))
         guid = html.unescape(item.get("guid") or "")
         if "?p=" in guid:
-            redirects.add(self.report, guid, page=page)
+            olds.append(guid)
+        redirects.add(self.report, olds, page=page)

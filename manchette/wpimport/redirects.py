@@ -22,30 +22,31 @@ def old_path(url):
     return Redirect.normalise_path(path)
 
 
-def add(report, url, page=None, link=None):
-    """A permanent redirect from `url` to `page` (or `link`); an existing one is left alone."""
-    path = old_path(url)
-    if page is not None and page.url and Redirect.normalise_path(page.url) == path:
-        return  # the new page answers at the old address itself
-    if link is not None and Redirect.normalise_path(link) == path:
+def add(report, urls, page=None, link=None):
+    """Permanent redirects from each old address to `page` (or `link`), in two queries;
+    an address that already redirects somewhere is left alone."""
+    new_path = Redirect.normalise_path(page.url if page is not None else link or "/")
+    paths = {old_path(url) for url in ([urls] if isinstance(urls, str) else urls) if url}
+    paths.discard(new_path)  # the new page answers at the old address itself
+    if not paths:
         return
-    existing = Redirect.objects.filter(old_path=path, site=None).first()
-    if existing is None:
-        Redirect.objects.create(
+    existing = {row.old_path: row for row in Redirect.objects.filter(old_path__in=paths, site=None)}
+    wanted = (page.pk if page is not None else None, link or "")
+    for row in existing.values():
+        same = (row.redirect_page_id, row.redirect_link or "") == wanted
+        report.redirects["unchanged" if same else "kept_existing"] += 1
+    fresh = [
+        Redirect(
             old_path=path,
             site=None,
             redirect_page=page,
             redirect_link=link or "",
             is_permanent=True,
         )
-        report.redirects["created"] += 1
-    elif (existing.redirect_page_id, existing.redirect_link or None) == (
-        page.pk if page is not None else None,
-        link,
-    ):
-        report.redirects["unchanged"] += 1
-    else:
-        report.redirects["kept_existing"] += 1
+        for path in sorted(paths - existing.keys())
+    ]
+    Redirect.objects.bulk_create(fresh)
+    report.redirects["created"] += len(fresh)
 
 
 def target_of(url):

@@ -44,10 +44,9 @@ def reserved_slugs():
     return reserved
 
 
-def free_child_slug(parent, slug, exclude_pk=None):
-    taken = set(parent.get_children().exclude(pk=exclude_pk).values_list("slug", flat=True))
+def free_child_slug(parent, slug):
     candidate, counter = slug, 2
-    while candidate in taken:
+    while parent.get_children().filter(slug=candidate).exists():
         candidate = f"{slug}-{counter}"
         counter += 1
     return candidate
@@ -103,8 +102,8 @@ class Terms:
             self.report.count("author", "adopted")
         self.ledger.record(ItemKind.AUTHOR, wp_id, page.pk, source, row=row)
         self.ledger.remember("login", login, page.pk)
-        for old in (f"/author/{login}/", f"/author/{login}/feed/", f"/?author={wp_id}"):
-            redirects.add(self.report, old, page=page)
+        olds = [f"/author/{login}/", f"/author/{login}/feed/", f"/?author={wp_id}"]
+        redirects.add(self.report, olds, page=page)
 
     # Categories and tags
 
@@ -178,16 +177,12 @@ class Terms:
                 bases.append(f"/category/{slug}/")
         if target[0] == "section":
             page = Page.objects.get(pk=target[1]).specific
-            for base in bases:
-                redirects.add(self.report, base, page=page)
-                redirects.add(self.report, base + "feed/", link=f"/flux/{page.slug}/")
-            redirects.add(self.report, query, page=page)
+            redirects.add(self.report, [*bases, query], page=page)
+            redirects.add(self.report, [b + "feed/" for b in bases], link=f"/flux/{page.slug}/")
             return
         topic = Topic.objects.get(pk=target[1])
-        for base in bases:
-            redirects.add(self.report, base, link=topic.url)
-            redirects.add(self.report, base + "feed/", link=f"{topic.url}flux/")
-        redirects.add(self.report, query, link=topic.url)
+        redirects.add(self.report, [*bases, query], link=topic.url)
+        redirects.add(self.report, [b + "feed/" for b in bases], link=f"{topic.url}flux/")
 
     def category_path(self, slug):
         """`parent/child` as WordPress writes a child category's address."""
