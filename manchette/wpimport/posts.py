@@ -73,6 +73,23 @@ def state(item):
     return None, f"état {status or 'inconnu'}"
 
 
+def old_date_paths(item, paths):
+    """The addresses a post had before its date changed (`_wp_old_date`, in date permalinks)."""
+    date = (item.get("wp:post_date") or "")[:10]
+    found = []
+    for old in item["meta"].get("_wp_old_date", []):
+        if len(old) < 10 or len(date) < 10:
+            continue
+        for before, after in ((date.replace("-", "/"), old[:10].replace("-", "/")),
+                              (date[:7].replace("-", "/"), old[:7].replace("-", "/"))):  # fmt: skip
+            found += [
+                urlsplit(p).path.replace(f"/{before}/", f"/{after}/")
+                for p in paths
+                if f"/{before}/" in urlsplit(p).path
+            ]
+    return found
+
+
 def item_digest(item):
     return digest({k: v for k, v in item.items() if k != "comments"})
 
@@ -226,6 +243,7 @@ class Posts:
             current = unquote(item.get("wp:post_name", ""))
             if old_slug and current and current in unquote(path):
                 olds.append(unquote(path).replace(current, old_slug))
+        olds += old_date_paths(item, olds)
         guid = html.unescape(item.get("guid") or "")
         if "?p=" in guid:
             olds.append(guid)

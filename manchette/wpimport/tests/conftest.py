@@ -100,6 +100,7 @@ def sample_elements():
             metas=[
                 ("_thumbnail_id", "50"),
                 ("_wp_old_slug", "ancien-titre"),
+                ("_wp_old_date", "2024-02-28"),
                 ("_yoast_wpseo_title", "Budget : le vote"),
                 ("_yoast_wpseo_metadesc", "Tout sur le vote du budget."),
             ],

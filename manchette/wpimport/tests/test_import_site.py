@@ -147,6 +147,7 @@ def test_every_old_address_answers_301(export, uploads, client):
     expected = {
         "/2024/03/01/article-gutenberg/": page.url,
         "/2024/03/01/ancien-titre/": page.url,
+        "/2024/02/28/article-gutenberg/": page.url,
         "/?p=101": page.url,
         "/category/politique/": "/politique/",
         "/category/politique/feed/": "/flux/politique/",
