@@ -5,11 +5,15 @@
 3. Second pass: each post with its comments, in one transaction; a failure rolls back that
    post only and is reported.
 4. wpDiscuz's extracted tables (`--wpdiscuz`), then one purge of the page cache.
+
+Wagtail's reference index (where each image is used) is not updated per article:
+`manage.py rebuild_references_index` does it once afterwards (the report says so).
 """
 
 from urllib.parse import urlsplit
 
 from django.db import connection, transaction
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from manchette.core.caching.purge import purge_site
 
@@ -94,11 +98,12 @@ class Importer:
             with connection.cursor() as cursor:
                 cursor.execute("SET synchronous_commit TO OFF")
         if not dry_run:
-            self.passes()
+            with disable_reference_index_auto_update():
+                self.passes()
             purge_site()  # once, for the whole import
             return self.report
         try:
-            with transaction.atomic():
+            with transaction.atomic(), disable_reference_index_auto_update():
                 self.passes()
                 raise _DryRun  # everything done is rolled back
         except _DryRun:

@@ -135,7 +135,12 @@ class Report:
             % {"seconds": data["duration_seconds"], "memory": data["peak_memory_mb"]}
         )
         if not data["refused"] and not data["dry_run"]:
-            out.append(_("Vous pouvez maintenant lancer « manage.py link_topics »."))
+            out.append(
+                _(
+                    "Lancez maintenant « manage.py rebuild_references_index » puis "
+                    "« manage.py link_topics »."
+                )
+            )
         return out
 
 
