@@ -121,6 +121,9 @@ class Posts:
         row = self.ledger.find(ItemKind.POST, wp_id)
         source = item_digest(item)
         page = ArticlePage.objects.filter(pk=row.object_id).first() if row else None
+        if row is not None and page is None:
+            self.report.conflict("post", wp_id, "supprimé dans Manchette")
+            return None
         if page is not None:
             self.ledger.remember(ItemKind.POST, wp_id, page.pk)
             if row.digest == source:

@@ -216,3 +216,12 @@ def test_dry_run_keeps_nothing(export):
     assert code == 0
     assert not ArticlePage.objects.exists() and not Comment.objects.exists()
     assert "post : read 9, created 8" in out
+
+
+def test_article_deleted_since_import_is_not_made_again(export):
+    run_import(export)
+    article("article-classique").delete()
+    code, out = run_import(export)
+    assert code == 0
+    assert not ArticlePage.objects.filter(slug="article-classique").exists()
+    assert "supprimé dans Manchette" in out
