@@ -76,7 +76,9 @@ NewsletterConfig
 ReactionsConfig
 SearchConfig
 TopicsConfig
+WordPressImportConfig
 AnonymousPageCacheMiddleware
+WordPressQueryMiddleware
 FileCache
 StaticStorage
 Throttled
@@ -99,6 +101,7 @@ automatic
 awaiting_confirmation
 changed_at
 created_by
+imported_at
 edited_at
 reporter
 bio

@@ -85,7 +85,12 @@ def _keyed_hash(purpose, value):
 
 def hashed_client_ip(request):
     """A keyed hash of the client address: enough to tell clients apart, not to find them."""
-    return _keyed_hash("", client_ip(request))
+    return hashed_address(client_ip(request))
+
+
+def hashed_address(address):
+    """The same keyed hash for an address known otherwise (an imported comment's)."""
+    return _keyed_hash("", address)
 
 
 def hashed_client_network(request):

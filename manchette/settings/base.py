@@ -61,7 +61,9 @@ INSTALLED_APPS = [
     "manchette.comments",
     "manchette.newsletter",
     "manchette.privacy",
+    "manchette.wpimport",
     "wagtail.contrib.settings",
+    "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     # Not "wagtail.contrib.frontend_cache": its app only connects page_published/unpublished to
     # a purge of the page alone; manchette.core.caching.purge.purge_paths purges (once) every
@@ -106,6 +108,10 @@ MIDDLEWARE = [
     "manchette.accounts.policy.AdminSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Old WordPress addresses (imported by manage.py import_wordpress) answer 301: `/?p=4`
+    # before the home page answers it, the others when nothing here answers them (404).
+    "manchette.wpimport.redirects.WordPressQueryMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "manchette.urls"

@@ -1,0 +1,210 @@
+"""Authors, categories and tags: author pages, rubriques and topics.
+
+Top-level categories become rubriques (an existing rubrique with the same slug is adopted);
+child categories and tags become topics (an existing topic with the same name, or alias, is
+adopted). Each answers its old address with a 301.
+"""
+
+import html
+import zlib
+from urllib.parse import unquote
+
+from django.urls import get_resolver
+from django.utils.text import slugify
+from wagtail.models import Page
+
+from manchette.core.site_structure import home_page
+from manchette.news.models import AuthorIndexPage, AuthorPage, SectionPage
+from manchette.topics.models import Topic, TopicAlias
+from manchette.topics.names import normalise_name
+
+from . import redirects
+from .ledger import digest
+from .models import ItemKind
+
+FALLBACK_SECTION = ("archives", "Archives")
+
+
+def clean_text(value):
+    return html.unescape(value or "").strip()
+
+
+def clean_slug(value, fallback):
+    slug = slugify(unquote(value or ""), allow_unicode=True)[:200]
+    return slug or slugify(fallback, allow_unicode=True)[:200] or "sans-titre"
+
+
+def reserved_slugs():
+    """First path segments our own routes answer (a rubrique there would be hidden)."""
+    reserved = {"admin", "media", "static", "_util", "documents"}
+    for pattern in get_resolver().url_patterns:
+        first = str(pattern.pattern).lstrip("^").split("/")[0]
+        if first and first.replace("-", "").replace("_", "").replace(".", "").isalnum():
+            reserved.add(first)
+    return reserved
+
+
+def free_child_slug(parent, slug):
+    candidate, counter = slug, 2
+    while parent.get_children().filter(slug=candidate).exists():
+        candidate = f"{slug}-{counter}"
+        counter += 1
+    return candidate
+
+
+def create_child(parent, page):
+    """Adds `page` under `parent` as a live page with its first revision."""
+    parent.add_child(instance=page)
+    revision = page.save_revision(log_action=False, clean=False)
+    page.live_revision = revision if page.live else None
+    page.has_unpublished_changes = not page.live
+    page.save(update_fields=["live_revision", "has_unpublished_changes"], clean=False)
+    return page
+
+
+class Terms:
+    """Imports authors and terms for one run, remembering their new ids in the ledger."""
+
+    def __init__(self, ledger, report):
+        self.ledger, self.report = ledger, report
+        self.home = home_page()
+        self.reserved = reserved_slugs()
+        self.category_parent = {}  # category slug → parent slug
+
+    # Authors
+
+    def author_index(self):
+        index = AuthorIndexPage.objects.first()
+        if index is None:
+            index = create_child(self.home, AuthorIndexPage(title="La rédaction", slug="auteurs"))
+        return index
+
+    def import_author(self, data):
+        login = data.get("wp:author_login", "")
+        name = clean_text(data.get("wp:author_display_name")) or login
+        wp_id = int(data.get("wp:author_id") or 0) or zlib.crc32(login.encode())
+        self.report.count("author", "read")
+        row = self.ledger.find(ItemKind.AUTHOR, wp_id)
+        source = digest(data)
+        if row is not None:
+            page = AuthorPage.objects.filter(pk=row.object_id).first()
+            if page is not None:
+                self.ledger.remember("login", login, page.pk)
+                self.report.count("author", "unchanged")
+                return
+        index = self.author_index()
+        slug = clean_slug(data.get("wp:author_nicename") or name, login)
+        page = AuthorPage.objects.child_of(index).filter(slug=slug).first()
+        if page is None:
+            page = create_child(index, AuthorPage(title=name[:255], slug=slug, live=True))
+            self.report.count("author", "created")
+        else:
+            self.report.count("author", "adopted")
+        self.ledger.record(ItemKind.AUTHOR, wp_id, page.pk, source, row=row)
+        self.ledger.remember("login", login, page.pk)
+        olds = [f"/author/{login}/", f"/author/{login}/feed/", f"/?author={wp_id}"]
+        redirects.add(self.report, olds, page=page)
+
+    # Categories and tags
+
+    def import_term(self, term):
+        if term["taxonomy"] not in ("category", "post_tag"):
+            self.report.skip("terms", term["taxonomy"] or "?")
+            return
+        kind = ItemKind.CATEGORY if term["taxonomy"] == "category" else ItemKind.TAG
+        slug = unquote(term["slug"])
+        if self.ledger.maps.get(kind, {}).get(slug):
+            return  # the same term again (exporters repeat categories and tags as wp:term)
+        self.report.count(kind.value, "read")
+        wp_id = int(term["id"] or 0)
+        if kind == ItemKind.CATEGORY:
+            self.category_parent[slug] = unquote(term["parent"] or "")
+        top_level = kind == ItemKind.CATEGORY and not term["parent"]
+        row = self.ledger.find(kind, wp_id) if wp_id else None
+        if row is not None:
+            self.report.count(kind.value, "unchanged")
+            self.ledger.remember(kind, slug, ("section" if top_level else "topic", row.object_id))
+            return
+        if top_level:
+            target = ("section", self._section(term, slug).pk)
+        else:
+            target = ("topic", self._topic(term, slug, kind).pk)
+        if wp_id:
+            self.ledger.record(kind, wp_id, target[1], digest(term))
+        self.ledger.remember(kind, slug, target)
+        self._redirect_term(kind, slug, wp_id, target)
+
+    def _section(self, term, slug):
+        name = clean_text(term["name"]) or slug
+        section = SectionPage.objects.child_of(self.home).filter(slug=slug).first()
+        if section is not None:
+            self.report.count("category", "adopted")
+            return section
+        wanted = slug
+        if slug in self.reserved:
+            wanted = f"{slug}-rubrique"
+            self.report.skip("category", f"adresse « {slug} » réservée, devenue « {wanted} »")
+        wanted = free_child_slug(self.home, wanted)
+        section = SectionPage(
+            title=name[:255], slug=wanted, intro=clean_text(term["description"]), live=True
+        )
+        self.report.count("category", "created")
+        return create_child(self.home, section)
+
+    def _topic(self, term, slug, kind):
+        name = clean_text(term["name"]) or slug
+        normalised = normalise_name(name)
+        topic = Topic.objects.filter(normalised_name=normalised).first()
+        if topic is None:
+            alias = TopicAlias.objects.filter(normalised=normalised).select_related("topic")
+            topic = alias.first().topic if alias.exists() else None
+        if topic is not None:
+            self.report.count(kind.value, "adopted")
+            return topic
+        free = not Topic.objects.filter(slug=slug).exists()
+        topic = Topic(name=name[:200], slug=slug if free else "", confirmed=True)
+        topic.description = clean_text(term["description"])
+        topic.save()
+        self.report.count(kind.value, "created")
+        return topic
+
+    def _redirect_term(self, kind, slug, wp_id, target):
+        if kind == ItemKind.TAG:
+            bases, query = [f"/tag/{slug}/"], f"/?tag={slug}"
+        else:
+            bases, query = [f"/category/{self.category_path(slug)}/"], f"/?cat={wp_id}"
+            if "/" in bases[0].removeprefix("/category/").strip("/"):
+                bases.append(f"/category/{slug}/")
+        if target[0] == "section":
+            page = Page.objects.get(pk=target[1]).specific
+            redirects.add(self.report, [*bases, query], page=page)
+            redirects.add(self.report, [b + "feed/" for b in bases], link=f"/flux/{page.slug}/")
+            return
+        topic = Topic.objects.get(pk=target[1])
+        redirects.add(self.report, [*bases, query], link=topic.url)
+        redirects.add(self.report, [b + "feed/" for b in bases], link=f"{topic.url}flux/")
+
+    def category_path(self, slug):
+        """`parent/child` as WordPress writes a child category's address."""
+        parts, seen = [slug], {slug}
+        while (parent := self.category_parent.get(parts[0])) and parent not in seen:
+            parts.insert(0, parent)
+            seen.add(parent)
+        return "/".join(parts)
+
+    def section_for(self, slug):
+        """The rubrique of a category: its own, or its top-level ancestor's."""
+        top = self.category_path(slug).split("/")[0]
+        target = self.ledger.maps.get(ItemKind.CATEGORY, {}).get(top)
+        return target[1] if target and target[0] == "section" else None
+
+    def topic_for(self, kind, slug):
+        target = self.ledger.maps.get(kind, {}).get(slug)
+        return target[1] if target and target[0] == "topic" else None
+
+    def fallback_section(self):
+        slug, title = FALLBACK_SECTION
+        section = SectionPage.objects.child_of(self.home).filter(slug=slug).first()
+        if section is None:
+            section = create_child(self.home, SectionPage(title=title, slug=slug, live=True))
+        return section
