@@ -30,6 +30,14 @@ class FlashViewSet(SnippetViewSet):
 register_snippet(FlashViewSet)
 
 
+@hooks.register("construct_homepage_panels")
+def desk_panel(request, panels):
+    """The desk first: where journalists and editors start their day."""
+    from manchette.news.desk import DeskPanel
+
+    panels.append(DeskPanel())
+
+
 @hooks.register("manchette_next_site_change")
 def next_flash_change():
     """Cached pages show the flash banner: none outlives its next start or end."""
