@@ -2,6 +2,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.admin import display as admin_display
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
@@ -14,7 +15,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
-    PageChooserPanel,
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
@@ -312,6 +312,15 @@ class FlashStatus(models.TextChoices):
     PUBLISHED = "published", _("Publié")
 
 
+class FlashState(models.TextChoices):
+    """Where a flash stands now, as the desk's list shows it."""
+
+    LIVE = "live", _("En ligne")
+    SCHEDULED = "scheduled", _("Programmé")
+    EXPIRED = "expired", _("Terminé")
+    DRAFT = "draft", _("Brouillon")
+
+
 PRIORITY_RANK = Case(
     When(priority=FlashPriority.ALERTE, then=Value(0)),
     When(priority=FlashPriority.URGENT, then=Value(1)),
@@ -380,21 +389,18 @@ class Flash(models.Model):
     )
     starts_at = models.DateTimeField(_("début"), default=timezone.now)
     ends_at = models.DateTimeField(_("fin"), null=True, blank=True)
+    # A flash is news now: saved, it is on the site unless the editor chose a draft.
     status = models.CharField(
-        _("statut"), max_length=10, choices=FlashStatus.choices, default=FlashStatus.DRAFT
+        _("statut"), max_length=10, choices=FlashStatus.choices, default=FlashStatus.PUBLISHED
+    )
+    send_alert = models.BooleanField(
+        _("envoyer aux abonnés de la liste « Alertes »"),
+        default=False,
+        help_text=_("Un e-mail part une fois, quand le flash est en ligne."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = FlashQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("text"),
-        FieldPanel("priority"),
-        PageChooserPanel("link_page", ["news.ArticlePage"]),
-        FieldPanel("link_url"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-        FieldPanel("status"),
-    ]
 
     class Meta:
         verbose_name = _("flash info")
@@ -424,9 +430,21 @@ class Flash(models.Model):
 
     @property
     def is_live(self):
-        now = timezone.now()
-        return (
-            self.status == FlashStatus.PUBLISHED
-            and self.starts_at <= now
-            and (self.ends_at is None or self.ends_at > now)
-        )
+        return self.state_at(timezone.now()) == FlashState.LIVE
+
+    def state_at(self, now):
+        if self.status != FlashStatus.PUBLISHED:
+            return FlashState.DRAFT
+        if self.starts_at > now:
+            return FlashState.SCHEDULED
+        if self.ends_at is not None and self.ends_at <= now:
+            return FlashState.EXPIRED
+        return FlashState.LIVE
+
+    @admin_display(description=_("état"))
+    def state(self):
+        return FlashState(self.state_at(timezone.now())).label
+
+    @admin_display(description=_("liste « Alertes »"))
+    def alert_label(self):
+        return _("oui") if self.send_alert else "—"
