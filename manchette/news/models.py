@@ -31,6 +31,7 @@ from manchette.core.pagination import get_page, page_number, page_of
 from manchette.core.visibility import VisiblePageQuerySet
 from manchette.news.blocks import ArticleBodyBlock
 from manchette.news.forms import ArticlePageForm
+from manchette.news.panels import HookedPanel
 
 ARTICLES_PER_PAGE = 12
 LATEST_PER_SECTION = 4
@@ -242,6 +243,7 @@ class ArticlePage(CachedPageMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("featured"),
+        HookedPanel(heading=_("Sujets de l’article")),
     ]
 
     search_fields = Page.search_fields + [
