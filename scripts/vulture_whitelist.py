@@ -211,3 +211,10 @@ feed_url
 # Called by the test suite's autouse fixture (conftest.py) between tests.
 forget_local_copies
 PRIVACY_PROVEN_BROWSER_DAYS
+
+# Read by Wagtail by name: a form field its panel shows, the page form, the snippet's edit
+# handler, and a list column (`list_display`).
+duration
+base_form_class
+edit_handler
+alert_label
