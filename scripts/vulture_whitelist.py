@@ -243,3 +243,9 @@ previous_page_number
 admin_url
 # Read by Wagtail's ViewSet: the hook its menu item registers with (the comments menu).
 menu_hook
+# Read by Wagtail by name: a form field its panel shows, the page form, the snippet's edit
+# handler, and a list column (`list_display`).
+duration
+base_form_class
+edit_handler
+alert_label

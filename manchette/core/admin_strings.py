@@ -13,4 +13,12 @@ ADMIN_STRINGS = (
     gettext_noop("Status: "),
     gettext_noop("Locking status"),
     gettext_noop("Timeline"),
+    # The newsroom's review is "la relecture", never "modération" (moderators handle comments).
+    gettext_noop("Page '%(page_title)s' created and submitted for moderation."),
+    gettext_noop("Page '%(page_title)s' has been submitted for moderation."),
+    gettext_noop("This page hasn't been submitted for moderation yet"),
+    gettext_noop("Submit for moderation"),
+    gettext_noop("in moderation"),
+    gettext_noop("live + in moderation"),
+    gettext_noop("In Moderation"),
 )

@@ -15,6 +15,7 @@ from manchette.core.pages import add_live_page
 from manchette.demo.content import load_articles, load_json
 from manchette.demo.pictures import create_picture
 from manchette.news.models import (
+    ArticleAuthor,
     ArticlePage,
     AuthorIndexPage,
     AuthorPage,
@@ -110,7 +111,7 @@ def new_article(data, authors):
         article.lead_image = create_picture(data.title[:250])
         article.lead_image_caption = data.standfirst[:120]
         article.lead_image_credit = ILLUSTRATION_CREDIT
-    article.authors = [authors[slug] for slug in data.authors]
+    article.author_links = [ArticleAuthor(author=authors[slug]) for slug in data.authors]
     return article
 
 

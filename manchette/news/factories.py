@@ -6,6 +6,7 @@ from django.utils.text import slugify
 
 from manchette.core.factories import ImageFactory, PageFactory, home_page
 from manchette.news.models import (
+    ArticleAuthor,
     ArticlePage,
     AuthorIndexPage,
     AuthorPage,
@@ -88,7 +89,7 @@ class ArticleFactory(PageFactory):
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):
         if create and extracted:
-            self.authors.set(extracted)
+            self.author_links = [ArticleAuthor(author=author) for author in extracted]
             self.save()
 
 

@@ -67,7 +67,7 @@ class LatestArticlesFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        return ", ".join(author.title for author in item.authors.all()) or None
+        return ", ".join(author.title for author in item.authors) or None
 
     def item_categories(self, item):
         return [item.section.title] if item.section else []

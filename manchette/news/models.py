@@ -2,24 +2,26 @@ import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.contrib.admin import display as admin_display
 from django.db import models
 from django.db.models import Case, F, Prefetch, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     MultiFieldPanel,
+    MultipleChooserPanel,
     PageChooserPanel,
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
 from wagtail.images.models import Image
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from manchette.core.caching.restrictions import CachedPageMixin
@@ -28,6 +30,8 @@ from manchette.core.frenchtext import search_document
 from manchette.core.pagination import get_listing_page, listing_page, page_number
 from manchette.core.visibility import VisiblePageQuerySet
 from manchette.news.blocks import ArticleBodyBlock
+from manchette.news.forms import ArticlePageForm
+from manchette.news.panels import HookedPanel
 
 ARTICLES_PER_PAGE = 12
 LATEST_PER_SECTION = 4
@@ -105,6 +109,16 @@ class AuthorPage(CachedPageMixin, Page):
         related_name="+",
     )
 
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("compte dans l’administration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_page",
+        help_text=_("Ses nouveaux articles sont signés de son nom d’office."),
+    )
+
     objects = PageManager.from_queryset(VisiblePageQuerySet)()
 
     parent_page_types = ["news.AuthorIndexPage"]
@@ -114,6 +128,7 @@ class AuthorPage(CachedPageMixin, Page):
         FieldPanel("role"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("user"),
     ]
 
     class Meta:
@@ -122,7 +137,7 @@ class AuthorPage(CachedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.listing().filter(authors=self)
+        articles = ArticlePage.objects.listing().filter(author_links__author=self)
         context["articles"] = get_listing_page(request, articles, ARTICLES_PER_PAGE)
         return context
 
@@ -135,7 +150,7 @@ class ArticleQuerySet(VisiblePageQuerySet):
             self.visible()
             .select_related("section")
             .prefetch_related(
-                "authors",
+                Prefetch("author_links", queryset=ArticleAuthor.objects.byline()),
                 Prefetch(
                     "lead_image", queryset=Image.objects.prefetch_renditions(*TEASER_RENDITIONS)
                 ),
@@ -182,9 +197,6 @@ class ArticlePage(CachedPageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="articles",
     )
-    authors = ParentalManyToManyField(
-        AuthorPage, verbose_name=_("auteurs"), blank=True, related_name="articles"
-    )
     source = models.CharField(
         _("source / crédit"), max_length=120, blank=True, help_text=_("Par exemple « avec AFP ».")
     )
@@ -207,6 +219,7 @@ class ArticlePage(CachedPageMixin, Page):
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
 
+    base_form_class = ArticlePageForm
     parent_page_types = ["news.SectionPage"]
     subpage_types = []
 
@@ -214,13 +227,14 @@ class ArticlePage(CachedPageMixin, Page):
         FieldPanel("kicker"),
         TitleFieldPanel("title", heading=_("Titre")),
         FieldPanel("standfirst"),
-        MultiFieldPanel(
-            [
-                FieldPanel("authors", widget=None),
-                FieldRowPanel([FieldPanel("source"), FieldPanel("dateline")]),
-            ],
-            heading=_("Signature"),
+        MultipleChooserPanel(
+            "author_links",
+            chooser_field_name="author",
+            heading=_("Auteurs"),
+            label=_("Auteur"),
+            help_text=_("Dans l’ordre de la signature ; glissez pour changer l’ordre."),
         ),
+        FieldRowPanel([FieldPanel("source"), FieldPanel("dateline")], heading=_("Signature")),
         MultiFieldPanel(
             [
                 FieldPanel("lead_image"),
@@ -231,6 +245,7 @@ class ArticlePage(CachedPageMixin, Page):
         ),
         FieldPanel("body"),
         FieldPanel("featured"),
+        HookedPanel(heading=_("Sujets de l’article")),
     ]
 
     search_fields = Page.search_fields + [
@@ -248,6 +263,14 @@ class ArticlePage(CachedPageMixin, Page):
             self.section = parent.specific
         self.search_document = search_document(self.title, self.standfirst, self.plain_text())
         return super().save(*args, **kwargs)
+
+    @property
+    def authors(self):
+        """The byline's authors, in order (also in a preview, from the unsaved draft)."""
+        links = self.author_links.all()
+        if "author_links" not in getattr(self, "_prefetched_objects_cache", {}):
+            links = links.select_related("author")  # a listing prefetched them with it
+        return [link.author for link in links if link.author_id]
 
     @property
     def updated_at(self):
@@ -290,7 +313,7 @@ class ArticlePage(CachedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: worked out only when a fragment of the page is rendered, not when the
         # fragment comes from the cache (see the {% fragment %} tags of the template).
-        context["authors"] = SimpleLazyObject(lambda: list(self.authors.all()))
+        context["authors"] = SimpleLazyObject(lambda: self.authors)
         context["related"] = SimpleLazyObject(lambda: list(self.related_articles()))
         # Cached under the rubrique's path: a publication there purges it (article_paths).
         section_url = self.section.url if self.section_id else None
@@ -303,6 +326,30 @@ class ArticlePage(CachedPageMixin, Page):
         return context
 
 
+class ArticleAuthorQuerySet(models.QuerySet):
+    def byline(self):
+        return self.select_related("author").order_by("sort_order", "pk")
+
+
+class ArticleAuthor(Orderable):
+    """One name of an article's byline, in its place."""
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(
+        AuthorPage, verbose_name=_("auteur"), on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    objects = ArticleAuthorQuerySet.as_manager()
+
+    panels = [PageChooserPanel("author", "news.AuthorPage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("auteur de l’article")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="news_article_author_once")
+        ]
+
+
 class FlashPriority(models.TextChoices):
     ALERTE = "alerte", _("Alerte")
     URGENT = "urgent", _("Urgent")
@@ -312,6 +359,15 @@ class FlashPriority(models.TextChoices):
 class FlashStatus(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
     PUBLISHED = "published", _("Publié")
+
+
+class FlashState(models.TextChoices):
+    """Where a flash stands now, as the desk's list shows it."""
+
+    LIVE = "live", _("En ligne")
+    SCHEDULED = "scheduled", _("Programmé")
+    EXPIRED = "expired", _("Terminé")
+    DRAFT = "draft", _("Brouillon")
 
 
 PRIORITY_RANK = Case(
@@ -382,21 +438,18 @@ class Flash(models.Model):
     )
     starts_at = models.DateTimeField(_("début"), default=timezone.now)
     ends_at = models.DateTimeField(_("fin"), null=True, blank=True)
+    # A flash is news now: saved, it is on the site unless the editor chose a draft.
     status = models.CharField(
-        _("statut"), max_length=10, choices=FlashStatus.choices, default=FlashStatus.DRAFT
+        _("statut"), max_length=10, choices=FlashStatus.choices, default=FlashStatus.PUBLISHED
+    )
+    send_alert = models.BooleanField(
+        _("envoyer aux abonnés de la liste « Alertes »"),
+        default=False,
+        help_text=_("Un e-mail part une fois, quand le flash est en ligne."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = FlashQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("text"),
-        FieldPanel("priority"),
-        PageChooserPanel("link_page", ["news.ArticlePage"]),
-        FieldPanel("link_url"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
-        FieldPanel("status"),
-    ]
 
     class Meta:
         verbose_name = _("flash info")
@@ -426,9 +479,21 @@ class Flash(models.Model):
 
     @property
     def is_live(self):
-        now = timezone.now()
-        return (
-            self.status == FlashStatus.PUBLISHED
-            and self.starts_at <= now
-            and (self.ends_at is None or self.ends_at > now)
-        )
+        return self.state_at(timezone.now()) == FlashState.LIVE
+
+    def state_at(self, now):
+        if self.status != FlashStatus.PUBLISHED:
+            return FlashState.DRAFT
+        if self.starts_at > now:
+            return FlashState.SCHEDULED
+        if self.ends_at is not None and self.ends_at <= now:
+            return FlashState.EXPIRED
+        return FlashState.LIVE
+
+    @admin_display(description=_("état"))
+    def state(self):
+        return FlashState(self.state_at(timezone.now())).label
+
+    @admin_display(description=_("liste « Alertes »"))
+    def alert_label(self):
+        return _("oui") if self.send_alert else "—"

@@ -17,7 +17,7 @@ def article_paths(article):
     if article.section_id:
         section = article.section
         paths += [section.url, f"/flux/{section.slug}/", f"/flux/{section.slug}/atom/"]
-    paths += [author.url for author in article.authors.all()]
+    paths += [author.url for author in article.authors]
     related = (
         ArticlePage.objects.live()
         .filter(section_id=article.section_id)

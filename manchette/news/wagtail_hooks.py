@@ -1,17 +1,16 @@
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList, PageChooserPanel
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from manchette.news.models import ArticlePage, Flash
-
-
-class FlashFilterSet(WagtailFilterSet):
-    class Meta:
-        model = Flash
-        fields = ["priority", "status"]
+from manchette.news import flash_views
+from manchette.news.flashes import FlashFilterSet, FlashForm
+from manchette.news.models import ArticlePage, Flash, FlashState
 
 
 class FlashViewSet(SnippetViewSet):
@@ -20,14 +19,55 @@ class FlashViewSet(SnippetViewSet):
     menu_label = _("Flash info")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["text", "priority", "status", "starts_at", "ends_at"]
-    list_filter = ["priority", "status"]
+    list_display = ["text", "state", "priority", "starts_at", "ends_at", "alert_label"]
     filterset_class = FlashFilterSet
     search_fields = ["text"]
     ordering = ["-starts_at"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("text"),
+            FieldPanel("priority"),
+            PageChooserPanel("link_page", ["news.ArticlePage"]),
+            FieldPanel("link_url"),
+            FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+            FieldPanel("duration"),
+            FieldPanel("status"),
+            FieldPanel("send_alert"),
+        ],
+        base_form_class=FlashForm,
+    )
 
 
 register_snippet(FlashViewSet)
+
+
+@hooks.register("register_admin_urls")
+def flash_admin_urls():
+    return [path("flash/<int:pk>/retirer/", flash_views.withdraw, name="flash_withdraw")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def withdraw_button(snippet, user, next_url=None):
+    if not isinstance(snippet, Flash) or not user.has_perm("news.change_flash"):
+        return []
+    if snippet.state_at(timezone.now()) not in (FlashState.LIVE, FlashState.SCHEDULED):
+        return []
+    return [
+        ListingButton(
+            _("Retirer maintenant"),
+            reverse("flash_withdraw", args=[snippet.pk]),
+            icon_name="cross",
+            priority=5,
+        )
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def desk_panel(request, panels):
+    """The desk first: where journalists and editors start their day."""
+    from manchette.news.desk import DeskPanel
+
+    panels.append(DeskPanel())
 
 
 @hooks.register("manchette_next_site_change")

@@ -120,16 +120,12 @@ def create_digest_issue(newsletter_list, now=None):
 
 
 def send_flash_alert(flash, now=None):
-    """Sends a live flash of priority « alerte » to the Alertes list, once per flash."""
-    from manchette.news.models import ArticlePage, FlashPriority, FlashStatus
+    """Sends a live flash whose editor chose "send to the Alertes list" to that list, once per
+    flash."""
+    from manchette.news.models import ArticlePage, FlashState
 
     now = now or timezone.now()
-    is_live = (
-        flash.status == FlashStatus.PUBLISHED
-        and flash.starts_at <= now
-        and (flash.ends_at is None or flash.ends_at > now)
-    )
-    if flash.priority != FlashPriority.ALERTE or not is_live:
+    if not flash.send_alert or flash.state_at(now) != FlashState.LIVE:
         return None
     alerts = NewsletterList.objects.filter(kind=ListKind.ALERTS, active=True).first()
     if alerts is None or NewsletterIssue.objects.filter(flash=flash).exists():
@@ -156,7 +152,7 @@ def send_flash_alert(flash, now=None):
 
 def run_due_sends(now=None):
     """The worker's clock: scheduled issues, automatic letters, alerts, resuming sends."""
-    from manchette.news.models import Flash, FlashPriority
+    from manchette.news.models import Flash
 
     now = now or timezone.now()
     for issue in NewsletterIssue.objects.due(now):
@@ -169,7 +165,7 @@ def run_due_sends(now=None):
         if digest_is_due(newsletter_list, now):
             create_digest_issue(newsletter_list, now)
     recent_alerts = Flash.objects.live(now).filter(
-        priority=FlashPriority.ALERTE,
+        send_alert=True,
         newsletter_issue__isnull=True,
         starts_at__gte=now - timedelta(days=1),
     )

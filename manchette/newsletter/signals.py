@@ -1,4 +1,4 @@
-"""A flash of priority « alerte » going live is sent to the Alertes list, once."""
+"""A flash marked "send to the Alertes list" going live is sent to that list, once."""
 
 import logging
 
@@ -15,15 +15,19 @@ logger = logging.getLogger(__name__)
 
 @receiver(post_save, sender=Flash)
 def alert_on_live_flash(sender, instance, **kwargs):
-    from manchette.newsletter.scheduling import send_flash_alert
+    """The worker composes and sends the alert: saving the flash only queues it."""
+    from manchette.newsletter.tasks import send_flash_alert_task
 
-    def send():
+    if not instance.send_alert:
+        return
+
+    def queue():
         try:
-            send_flash_alert(instance)
+            send_flash_alert_task.enqueue(instance.pk)
         except Exception:  # an alert must never break saving the flash; the clock retries
             logger.exception("Newsletter alert for flash %s failed", instance.pk)
 
-    transaction.on_commit(send)
+    transaction.on_commit(queue)
 
 
 @receiver(post_save, sender=NewsletterList)

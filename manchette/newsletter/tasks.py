@@ -54,3 +54,13 @@ def send_test_issue(issue_id, email):
     issue = NewsletterIssue.objects.select_related("newsletter_list").filter(pk=issue_id).first()
     if issue is not None:
         send_test(issue, email)
+
+
+@task()
+def send_flash_alert_task(flash_id):
+    from manchette.news.models import Flash
+    from manchette.newsletter.scheduling import send_flash_alert
+
+    flash = Flash.objects.filter(pk=flash_id).first()
+    if flash is not None:
+        send_flash_alert(flash)

@@ -69,6 +69,33 @@ def confirm_suggestion(suggestion, *, user=None, name=None, kind=None, topic=Non
 
 
 @transaction.atomic
+def add_topic_by_hand(name, kind, *, article=None):
+    """Makes `name` a confirmed topic, or finds the topic already known by that name; then
+    relinks the articles that cite it (and `article`). Returns (topic, created)."""
+    from manchette.topics.names import normalise_name
+
+    key = normalise_name(name)
+    existing = Topic.objects.filter(normalised_name=key).first()
+    if existing is None:
+        alias = TopicAlias.objects.filter(normalised=key).select_related("topic").first()
+        existing = alias.topic if alias else None
+    if existing is not None:
+        topic, created = existing, False
+    else:
+        topic = Topic(name=name.strip(), kind=kind)
+        topic.full_clean(exclude=["slug", "normalised_name"])
+        topic.save()
+        created = True
+    TopicSuggestion.objects.pending().filter(normalised=key).update(
+        status=SuggestionStatus.CONFIRMED, topic=topic, decided_at=timezone.now()
+    )
+    topic_changed(
+        topic.pk, slugs=[topic.slug], old_names=[name], article_ids=[article.pk] if article else []
+    )
+    return topic, created
+
+
+@transaction.atomic
 def reject_suggestion(suggestion, *, user=None):
     """Rejects a name for good: it is never suggested again."""
     suggestion.status = SuggestionStatus.REJECTED

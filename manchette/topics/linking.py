@@ -23,7 +23,14 @@ from manchette.topics.models import (
     TopicKind,
     TopicSuggestion,
 )
-from manchette.topics.names import AliasEntry, Gazetteer, normalise_name, strip_elision
+from manchette.topics.names import (
+    WORD_RE,
+    AliasEntry,
+    Gazetteer,
+    normalise_name,
+    strip_elision,
+    without_partial_names,
+)
 
 TRAILING_ELISION_RE = re.compile(r"\s+\w{1,6}'$")
 ENTITY_KINDS = {"PER": TopicKind.PERSON, "LOC": TopicKind.PLACE, "ORG": TopicKind.ORGANISATION}
@@ -85,8 +92,11 @@ def slug_paths(slugs):
 # --- linking --------------------------------------------------------------------------------
 
 
-def suggestion_candidates(result, entity_lists, gazetteer, known, is_common_word):
-    """Unknown PER/LOC/ORG names found by the recogniser: {normalised: (name, kind)}."""
+def suggestion_candidates(
+    result, entity_lists, gazetteer, known, is_common_word, is_function_word=lambda word: False
+):
+    """Unknown PER/LOC/ORG names found by the recogniser: {normalised: (name, kind)}, without
+    pronouns ("Celles") nor the beginnings of longer names ("Grand Port")."""
     found = {}
     for entities in entity_lists:
         for _start, _end, label, text in entities:
@@ -106,10 +116,12 @@ def suggestion_candidates(result, entity_lists, gazetteer, known, is_common_word
             words = name.split()
             if len(words) == 1 and is_common_word(name.lower()):
                 continue  # "Sécheresse" opening a sentence is no place
+            if all(is_function_word(word) for word in WORD_RE.findall(name)):
+                continue  # "Celles", "Elle" opening a sentence are no names
             if len(words) > 6:
                 continue
             found.setdefault(key, (name, ENTITY_KINDS[label]))
-    return found
+    return without_partial_names(found, [*known, *gazetteer.keys])
 
 
 def _block_entities(blocks):
@@ -147,6 +159,7 @@ def link_article(article, *, gazetteer=None, with_suggestions=True, purge=True):
             gazetteer,
             known_names(),
             nlp.is_common_word,
+            nlp.is_function_word,
         )
     with transaction.atomic():
         topics = _store_mentions(article, result)

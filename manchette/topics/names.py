@@ -253,3 +253,20 @@ def _part_of_compound(folded, tokens, first, last):
         return True
     # Glued to a word on either side (e.g. a digit or underscore boundary quirk).
     return bool(start > 0 and folded[start - 1].isalnum())
+
+
+def without_partial_names(candidates, known=()):
+    """Drops the names of two words or more that only begin a longer name found in the same
+    article or already known ("Grand Port" when "Grand Port Maritime" is there).
+
+    `candidates` maps normalised names to anything; `known` holds normalised names."""
+    longer = [key.split() for key in [*candidates, *known]]
+    kept = {}
+    for key, value in candidates.items():
+        words = key.split()
+        partial = len(words) >= 2 and any(
+            len(other) > len(words) and other[: len(words)] == words for other in longer
+        )
+        if not partial:
+            kept[key] = value
+    return kept

@@ -73,3 +73,11 @@ def is_common_word(word):
             if _lexicon is None:
                 _lexicon = _Lexicon()
     return _lexicon(word)
+
+
+def is_function_word(word):
+    """True for a pronoun, determiner or other grammatical word ("celles", "elle", "cette"):
+    the recogniser sometimes takes one that opens a sentence for a name."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return word.lower() in STOP_WORDS

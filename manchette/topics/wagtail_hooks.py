@@ -12,7 +12,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from manchette.topics import admin_views, editing
+from manchette.topics import admin_views, editing, editor_panel
 from manchette.topics.linking import body_fingerprint
 from manchette.topics.models import ArticleLinking, ArticleTopic, Topic
 
@@ -41,6 +41,11 @@ def article_links(article):
     if fresh and linking.enabled and linking.linked_body_html:
         body = mark_safe(linking.linked_body_html)  # noqa: S308 (sanitised with nh3 when stored)
     return {"body": body, "topics": linking.topics_json if fresh else []}
+
+
+@hooks.register("manchette_article_editor_panel")
+def article_editor_topics(article, request):
+    return editor_panel.render_panel(article, request)
 
 
 class TopicFilterSet(WagtailFilterSet):
@@ -96,6 +101,14 @@ def topics_admin_urls():
                     ),
                     path("suggestions/<int:pk>/rejeter/", admin_views.reject, name="reject"),
                     path("article/<int:page_id>/", admin_views.article_topics, name="article"),
+                    path(
+                        "article/<int:page_id>/noms/<int:pk>/",
+                        editor_panel.decide,
+                        name="editor_decide",
+                    ),
+                    path(
+                        "article/<int:page_id>/ajouter/", editor_panel.add_topic, name="editor_add"
+                    ),
                 ],
                 "topics_admin",
                 "topics_admin",

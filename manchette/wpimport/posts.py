@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from manchette.comments.models import ArticleCommentSettings
-from manchette.news.models import ArticlePage, AuthorPage
+from manchette.news.models import ArticleAuthor, ArticlePage, AuthorPage
 from manchette.topics.models import ArticleTopic
 
 from . import bodies, redirects
@@ -199,7 +199,7 @@ class Posts:
         for name, value in values.items():
             setattr(page, name, value)
         author = self.author(item.get("dc:creator", ""))
-        page.authors = [author] if author else []
+        page.author_links = [ArticleAuthor(author=author)] if author else []
         page.has_unpublished_changes = status != "live"
         if created:
             section.add_child(instance=page)

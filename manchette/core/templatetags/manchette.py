@@ -1,4 +1,5 @@
 import json
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
@@ -37,6 +38,12 @@ def date_fr(value, with_time=True):
     return text
 
 
+@register.simple_tag
+def now_fr():
+    """Now, as `date_fr` writes it (a draft's preview shows the day it is read)."""
+    return date_fr(timezone.now())
+
+
 @register.filter
 def iso(value):
     """An ISO 8601 date and time to the second, in the site's time zone: what HTML's
@@ -52,6 +59,19 @@ def absolute_url(context, path):
         return settings.SITE_URL + "/"
     if path.startswith(("http://", "https://")):
         return path
+    return settings.SITE_URL + path
+
+
+@register.simple_tag
+def live_url(page):
+    """The page's address at SITE_URL if it is live now, else "". Read again from the database:
+    the page a review e-mail was given may predate the publication that approval made."""
+    from wagtail.models import Page
+
+    live = Page.objects.live().filter(pk=page.pk).first()
+    if live is None:
+        return ""
+    path = urlsplit(live.get_url()).path
     return settings.SITE_URL + path
 
 

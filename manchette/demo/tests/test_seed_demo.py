@@ -19,7 +19,7 @@ def test_seed_demo_builds_the_demo_site_and_can_run_again_without_losing_anythin
     assert sum(f.is_live for f in Flash.objects.all()) == 3
     article = ArticlePage.objects.get(slug=load_articles()[0].slug)
     assert article.live_revision_id and not article.has_unpublished_changes
-    assert [a.slug for a in article.authors.all()] == load_articles()[0].authors
+    assert [a.slug for a in article.authors] == load_articles()[0].authors
     article.title = "Titre retouché par la rédaction"
     article.save_revision().publish()
 

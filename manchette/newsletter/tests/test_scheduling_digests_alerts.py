@@ -67,7 +67,9 @@ def test_alert_flash_is_sent_to_the_alerts_list_once():
     alerts = NewsletterList.objects.get(slug="alertes")
     reader = SubscriberFactory(lists=[alerts])
     article = ArticleFactory(title="Séisme au large des côtes")
-    flash = FlashFactory(priority=FlashPriority.ALERTE, text="Séisme majeur", link_page=article)
+    flash = FlashFactory(
+        priority=FlashPriority.ALERTE, text="Séisme majeur", link_page=article, send_alert=True
+    )
     issue = NewsletterIssue.objects.get(flash=flash)
     assert issue.status == IssueStatus.SENT and issue.newsletter_list == alerts
     assert [m.to for m in mail.outbox] == [[reader.email]]
@@ -80,11 +82,11 @@ def test_alert_flash_is_sent_to_the_alerts_list_once():
     assert len(mail.outbox) == 1
 
 
-def test_non_alert_or_future_flash_sends_nothing_until_live():
+def test_flash_not_marked_for_alerts_or_future_sends_nothing_until_live():
     alerts = NewsletterList.objects.get(slug="alertes")
     SubscriberFactory(lists=[alerts])
-    FlashFactory(priority=FlashPriority.URGENT)
-    upcoming = FlashFactory(priority=FlashPriority.ALERTE, upcoming=True)
+    FlashFactory(priority=FlashPriority.ALERTE)  # not marked "send to the Alertes list"
+    upcoming = FlashFactory(priority=FlashPriority.ALERTE, upcoming=True, send_alert=True)
     assert not NewsletterIssue.objects.exists()
     scheduling.run_due_sends(now=upcoming.starts_at + timedelta(seconds=1))
     assert NewsletterIssue.objects.filter(flash=upcoming).count() == 1
