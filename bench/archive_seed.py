@@ -166,9 +166,8 @@ class Archive:
         from django.db.models import F
         from wagtail.models import Page
 
-        from manchette.news.models import ArticlePage
+        from manchette.news.models import ArticleAuthor
 
-        Through = ArticlePage.authors.through
         per_section = -(-self.wanted // len(self.sections))
         done = 0
         for index, section in enumerate(self.sections):
@@ -183,11 +182,13 @@ class Archive:
                     )
                     pages = Page.objects.bulk_create(pages)
                     self.article_rows(section, pages, texts)
-                    Through.objects.bulk_create(
+                    ArticleAuthor.objects.bulk_create(
                         [
-                            Through(articlepage_id=page.pk, authorpage_id=author)
+                            ArticleAuthor(article_id=page.pk, author_id=author, sort_order=order)
                             for page in pages
-                            for author in self.rng.sample(self.authors, k=1 + page.pk % 2)
+                            for order, author in enumerate(
+                                self.rng.sample(self.authors, k=1 + page.pk % 2)
+                            )
                         ]
                     )
                 say(f"articles: {done + stop}/{self.wanted} (rubrique {index + 1})")
@@ -291,14 +292,14 @@ def time_publishing(section, times=5):
 
 
 def pages_to_measure(archive):
-    from manchette.news.models import ArticlePage
+    from manchette.news.models import ArticleAuthor, ArticlePage
     from manchette.topics.models import Topic
 
     section = archive.sections[0]
     in_section = ArticlePage.objects.filter(section=section).count()
     last_page = max(1, -(-in_section // PER_PAGE))
     deep = min(DEEP_PAGE, last_page)
-    author = ArticlePage.authors.through.objects.order_by("authorpage_id").first()
+    author = ArticleAuthor.objects.order_by("author_id").first()
     from manchette.news.models import AuthorPage
 
     topic = Topic.objects.filter(mentions__isnull=False).order_by("pk").first()
@@ -307,7 +308,7 @@ def pages_to_measure(archive):
         "section": section.url,
         f"section_page_{deep}": f"{section.url}?page={deep}",
         "topic": topic.get_absolute_url(),
-        "author": AuthorPage.objects.get(pk=author.authorpage_id).url,
+        "author": AuthorPage.objects.get(pk=author.author_id).url,
         "sitemap_index": "/sitemap.xml",
         "news_sitemap": "/sitemap-news.xml",
     }
