@@ -1,4 +1,4 @@
-"""French full-text search on the database's own engine (decision 0011).
+"""French full-text search on the database's own engine (decision 0009).
 
 `news_articlepage.search_document` holds each article's headline, chapô and body, lower case,
 accents removed and plurals reduced (`manchette.core.frenchtext`). The search app's migration

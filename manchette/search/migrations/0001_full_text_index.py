@@ -1,6 +1,6 @@
 """The full-text index of articles, on the database's own engine, kept by triggers.
 
-Each vendor gets its own SQL (decision 0011): PostgreSQL a table of weighted `tsvector`s
+Each vendor gets its own SQL (decision 0009): PostgreSQL a table of weighted `tsvector`s
 under a GIN index, plus the vocabulary of indexed words for "Vouliez-vous dire…"; SQLite an
 FTS5 table (`unicode61 remove_diacritics 2`) and an `fts5vocab` view of its words. Triggers on
 `news_articlepage` copy `search_document` (headline | chapô | body, already normalised by
