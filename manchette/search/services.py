@@ -26,13 +26,15 @@ MAX_TERMS = 8
 MAX_QUERY_LENGTH = 200
 MAX_CANDIDATES = 2000
 # Fields weigh 5 (headline), 3 (chapô) and 1 (body). PostgreSQL's weights are {D, C, B, A}.
+# SQLite: `+rowid` keeps FTS5 from looking each candidate up on its own (one full-text query
+# per id: 2 s for 2,000 candidates, against 55 ms for one pass over the matches).
 PG_RANKS = (
     "SELECT article_id, ts_rank('{0, 0.2, 0.6, 1.0}', vector, to_tsquery('simple', %s), 0) "
     "FROM search_articleindex WHERE article_id = ANY(%s)"
 )
 SQLITE_RANKS = (
     "SELECT rowid, -bm25(search_fts, 5.0, 3.0, 1.0) FROM search_fts "
-    "WHERE search_fts MATCH %s AND rowid IN (SELECT value FROM json_each(%s))"
+    "WHERE search_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
 )
 SORT_RELEVANCE, SORT_DATE = "pertinence", "date"
 
