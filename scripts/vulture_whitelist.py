@@ -211,3 +211,12 @@ feed_url
 # Called by the test suite's autouse fixture (conftest.py) between tests.
 forget_local_copies
 PRIVACY_PROVEN_BROWSER_DAYS
+
+# The search form's fields, declared by name (Django's forms read them), its date widget's
+# input type, and the marked headline the search template reads.
+rubrique
+du
+au
+tri
+input_type
+marked_title

@@ -65,6 +65,19 @@ PG_FORWARD = [
     CREATE TRIGGER search_index_article_delete AFTER DELETE ON news_articlepage
     FOR EACH ROW EXECUTE FUNCTION search_index_article()
     """,
+    """
+    CREATE FUNCTION search_empty_index() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        TRUNCATE search_articleindex;
+        RETURN NULL;
+    END
+    $$
+    """,
+    # A TRUNCATE (Django's flush between transactional tests) fires no row trigger.
+    """
+    CREATE TRIGGER search_empty_index AFTER TRUNCATE ON news_articlepage
+    FOR EACH STATEMENT EXECUTE FUNCTION search_empty_index()
+    """,
     "INSERT INTO search_articleindex (article_id, vector) SELECT page_ptr_id, "
     + PG_VECTOR.format(doc="search_document")
     + " FROM news_articlepage",
@@ -81,6 +94,8 @@ PG_BACKWARD = [
     "DROP TRIGGER IF EXISTS search_index_article_insert ON news_articlepage",
     "DROP TRIGGER IF EXISTS search_index_article_update ON news_articlepage",
     "DROP TRIGGER IF EXISTS search_index_article_delete ON news_articlepage",
+    "DROP TRIGGER IF EXISTS search_empty_index ON news_articlepage",
+    "DROP FUNCTION IF EXISTS search_empty_index()",
     "DROP FUNCTION IF EXISTS search_index_article()",
     "DROP TABLE IF EXISTS search_vocabulary",
     "DROP TABLE IF EXISTS search_articleindex",
