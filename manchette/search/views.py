@@ -40,7 +40,8 @@ def results_context(request, form, query):
     )
     ids = search_articles(query, filters, form.value("tri", SORT_RELEVANCE))
     page = get_page(request, ids, RESULTS_PER_PAGE)
-    by_pk = ArticlePage.objects.listing().in_bulk(list(page.object_list))
+    shown = ArticlePage.objects.listing().defer("search_document")
+    by_pk = shown.in_bulk(list(page.object_list))
     terms = query_terms(query)
     marker = Marker(terms)
     page.object_list = [decorate(by_pk[pk], marker) for pk in page.object_list if pk in by_pk]
