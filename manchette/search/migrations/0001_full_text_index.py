@@ -26,6 +26,10 @@ PG_FORWARD = [
         vector tsvector NOT NULL
     )
     """,
+    # Kept in the table's pages (compressed), not in TOAST: the planner then sees what a
+    # sequential scan costs and takes the GIN index for a rare word (5,000 articles: 0.3 ms
+    # against 118 ms for a scan that decompresses every vector).
+    "ALTER TABLE search_articleindex ALTER COLUMN vector SET STORAGE MAIN",
     "CREATE INDEX search_articleindex_vector ON search_articleindex USING GIN (vector)",
     "CREATE TABLE search_vocabulary (term varchar(100) PRIMARY KEY)",
     """
