@@ -1,6 +1,6 @@
 """Search on an archive: req/s and latency of /recherche/ for different kinds of query.
 
-    DATABASE_URL=postgres://…/DB .venv/bin/python bench/search.py 5000
+    DATABASE_URL=postgres://…/DB .venv/bin/python bench/search.py 5000 [--reuse]
     .venv/bin/python bench/search.py 5000                         (SQLite under /tmp)
 
 Empties the database it is given (a PostgreSQL database of its own: its public schema is
@@ -211,7 +211,7 @@ def reset_postgres(url):
         conn.execute("CREATE SCHEMA public")
 
 
-def main(count):
+def main(count, reuse=False):
     stack = Stack()
     database = os.environ.get("DATABASE_URL", "")
     if stack.db_name:
@@ -219,15 +219,17 @@ def main(count):
         stack._pg(f'DROP DATABASE IF EXISTS "{stack.db_name}"')
         stack.db_name = None
         stack.env["DATABASE_URL"] = database
-        reset_postgres(database)
+        if not reuse:
+            reset_postgres(database)
     kind = "postgres" if database.startswith("postgres") else "sqlite"
     selected = queries()
     figures = {"articles": count, "database": kind, "queries": selected, "wrk": {}}
     try:
         started = time.monotonic()
-        stack.manage("migrate", "--verbosity=0")
-        stack.manage("seed_demo", "--verbosity=0")
-        run_self(stack, "seed", str(count))
+        if not reuse:
+            stack.manage("migrate", "--verbosity=0")
+            stack.manage("seed_demo", "--verbosity=0")
+            run_self(stack, "seed", str(count))
         figures["seed_seconds"] = round(time.monotonic() - started)
         stack.manage("collectstatic", "--noinput", "--verbosity=0")
         done = subprocess.run(
@@ -287,4 +289,5 @@ if __name__ == "__main__":
     elif sys.argv[1] == "in-process":
         in_process(json.loads(sys.argv[2]))
     else:
-        main(int(sys.argv[1]))
+        # --reuse: measure a PostgreSQL database seeded by an earlier run, as it is.
+        main(int(sys.argv[1]), reuse="--reuse" in sys.argv)

@@ -19,7 +19,11 @@ class SearchForm(forms.Form):
     """A reader's search. Never refused: a field that does not validate is left out of the
     search and said so, the rest still searches."""
 
-    q = forms.CharField(label=_("Rechercher dans les articles"), required=False, strip=True)
+    q = forms.CharField(
+        label=_("Rechercher dans les articles"),
+        required=False,
+        widget=forms.SearchInput(attrs={"maxlength": MAX_QUERY_LENGTH}),
+    )
     rubrique = forms.ChoiceField(label=_("Rubrique"), required=False)
     du = forms.DateField(label=_("Publié depuis le"), required=False, widget=DateInput())
     au = forms.DateField(label=_("Publié jusqu’au"), required=False, widget=DateInput())
@@ -32,11 +36,9 @@ class SearchForm(forms.Form):
 
     def __init__(self, data, sections):
         super().__init__(data)
-        self.sections = {section.slug: section for section in sections}
         self.fields["rubrique"].choices = [("", _("Toutes les rubriques"))] + [
-            (section.slug, section.title) for section in sections
+            (section["slug"], section["title"]) for section in sections
         ]
-        self.fields["q"].widget.attrs.update(type="search", maxlength=MAX_QUERY_LENGTH)
 
     def clean_q(self):
         return self.cleaned_data["q"][:MAX_QUERY_LENGTH]

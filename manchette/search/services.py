@@ -41,9 +41,9 @@ SORT_RELEVANCE, SORT_DATE = "pertinence", "date"
 
 @dataclass(frozen=True)
 class Filters:
-    """What a reader narrows a search to: a rubrique (section page id) and dates (inclusive)."""
+    """What a reader narrows a search to: a rubrique (its slug) and dates (inclusive)."""
 
-    section_id: int | None = None
+    section_slug: str | None = None
     since: date | None = None
     until: date | None = None
 
@@ -112,8 +112,8 @@ def day_start(day):
 def matching(terms, filters=NO_FILTERS):
     """Visible articles matching every term, within the filters (a queryset, unordered)."""
     articles = ArticlePage.objects.visible()
-    if filters.section_id:
-        articles = articles.filter(section_id=filters.section_id)
+    if filters.section_slug:
+        articles = articles.filter(section__slug=filters.section_slug)
     if filters.since:
         articles = articles.filter(first_published_at__gte=day_start(filters.since))
     if filters.until:

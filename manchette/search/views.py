@@ -2,7 +2,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 from manchette.core.pagination import get_page
-from manchette.news.models import ArticlePage, SectionPage
+from manchette.news.context_processors import nav_sections
+from manchette.news.models import ArticlePage
 from manchette.search.forms import SearchForm
 from manchette.search.highlight import Marker, decorate
 from manchette.search.services import (
@@ -19,8 +20,7 @@ LATEST_ARTICLES = 5
 
 
 def search(request):
-    sections = list(SectionPage.objects.visible().order_by("menu_order", "title"))
-    form = SearchForm(request.GET, sections)
+    form = SearchForm(request.GET, nav_sections())
     form.is_valid()
     query = form.value("q", "")
     context = {"form": form, "query": query, "results": None}
@@ -32,9 +32,9 @@ def search(request):
 
 
 def results_context(request, form, query):
-    section = form.sections.get(form.value("rubrique"))
+    section = form.value("rubrique")
     filters = Filters(
-        section_id=section.pk if section else None,
+        section_slug=section,
         since=form.value("du"),
         until=form.value("au"),
     )
