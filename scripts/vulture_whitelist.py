@@ -249,3 +249,11 @@ duration
 base_form_class
 edit_handler
 alert_label
+# The search form's fields, declared by name (Django's forms read them), its date widget's
+# input type, and the marked headline the search template reads.
+rubrique
+du
+au
+tri
+input_type
+marked_title

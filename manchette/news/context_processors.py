@@ -4,7 +4,8 @@ from manchette.core.caching.versions import shared_get, shared_set
 from manchette.news.models import Flash, SectionPage
 
 
-def _nav_sections():
+def nav_sections():
+    """The menu's sections (title, url, slug), from the shared cache (one query a purge)."""
     sections = shared_get("chrome:nav")
     if sections is None:
         sections = [
@@ -19,6 +20,6 @@ def news_chrome(request):
     """What every public page shows of the news: the sections menu and the live flash items."""
     return {
         # Lazy: read only when the header is rendered, not when it comes from the cache.
-        "nav_sections": SimpleLazyObject(_nav_sections),
+        "nav_sections": SimpleLazyObject(nav_sections),
         "flash_items": Flash.objects.chrome()["items"],
     }

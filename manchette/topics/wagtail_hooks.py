@@ -1,6 +1,7 @@
 """Admin: the "Sujets" menu (topics, suggestions), the article's topics view, and the
 article page's context (the stored linked body: no NLP on a page view)."""
 
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
@@ -168,3 +169,15 @@ def topic_deleted(request, instances):
             editing.topic_changed(
                 None, slugs=[instance.slug], article_ids=_DELETING.pop(instance.slug, [])
             )
+
+
+@hooks.register("manchette_search_topics")
+def search_topics(prefixes):
+    """Confirmed topics with a word starting with one of `prefixes`, for the search's "no
+    result" page: one query, at most 50 candidates (the search ranks them)."""
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(normalised_name__startswith=prefix)
+        condition |= Q(normalised_name__contains=" " + prefix)
+    topics = Topic.objects.confirmed().filter(condition)
+    return list(topics.only("name", "slug", "normalised_name").order_by("name")[:50])

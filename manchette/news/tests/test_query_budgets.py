@@ -19,7 +19,9 @@ COLD_BUDGETS = {
     "article": 23,
     "author": 18,
     "authors": 13,
-    "search": 12,  # +1 with every cache empty: whether the site has a private page
+    # +1 with every cache empty: whether the site has a private page; +1 since decision 0010:
+    # the full-text engine ranks the candidates in a query of its own.
+    "search": 13,
     "feed": 8,  # the same
     "sitemap": 5,  # the index
     "sitemap_file": 12,
@@ -31,7 +33,7 @@ MISS_BUDGETS = {
     "article": 12,
     "author": 9,
     "authors": 5,
-    "search": 5,
+    "search": 6,  # the matches, their rank, the ten results with authors and pictures
     "feed": 4,
     "sitemap": 9,
     "sitemap_file": 9,
