@@ -150,7 +150,7 @@ def post_comment(
         client_hash=client_hash,
         browser_key=author.browser_key if awaiting else "",
     )
-    _place_in_thread(comment, reply_to)
+    place_in_thread(comment, reply_to)
     _store(comment, author, notify, trusted_address, log_reason=f"{reason}: {detail}")
     return PostResult(comment, _outcome(status, awaiting))
 
@@ -213,7 +213,7 @@ def _replied_comment(article, parent_id):
     return reply_to
 
 
-def _place_in_thread(comment, reply_to):
+def place_in_thread(comment, reply_to):
     """Hangs a reply under the comment it answers, or under its nearest ancestor when that
     one is already `max_depth()` deep (the reply still names whom it answers)."""
     if reply_to is None:

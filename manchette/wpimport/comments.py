@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from manchette.comments import text as comment_text
-from manchette.comments.models import Comment, CommentStatus, max_depth
+from manchette.comments.models import Comment, CommentStatus
+from manchette.comments.posting import place_in_thread
 from manchette.core.clients import hashed_address
 
 from .ledger import digest
@@ -163,7 +164,8 @@ class Comments:
                 self.update(current, row, data, source, wp_id)
                 continue
             comment = self.build(data, article)
-            self.place(comment, placed.get(int(data.get("comment_parent") or 0)))
+            # As a reply posted here: under its parent, or its nearest ancestor at max depth.
+            place_in_thread(comment, placed.get(int(data.get("comment_parent") or 0)))
             new.append(comment)
             new_ids.append(wp_id)
             placed[wp_id] = comment
@@ -186,19 +188,6 @@ class Comments:
         for comment in new:
             self.report.count("comment", "created")
             self.report.comments[comment.status] += 1
-
-    def place(self, comment, reply_to):
-        """As a reply posted here: under the comment it answers, or its nearest ancestor
-        when that one is already as deep as threads go."""
-        if reply_to is None:
-            return
-        parent = reply_to
-        while parent.depth >= max_depth() and parent.parent_id:
-            parent = parent.parent
-        comment.parent = parent
-        comment.thread_id = parent.thread_id or parent.pk
-        comment.reply_to = reply_to
-        comment.depth = parent.depth + 1
 
     def update(self, current, row, data, source, wp_id):
         if row.digest == source:
