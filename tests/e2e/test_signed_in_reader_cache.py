@@ -26,8 +26,9 @@ def test_a_signed_in_reader_gets_the_shared_page_with_their_name(
     anonymous.goto(url)  # the shared copy is made
 
     page.goto(live_server.url + "/compte/connexion/")
-    page.get_by_label("Votre adresse e-mail").fill(EMAIL)
-    page.get_by_role("button", name="Recevoir le lien").click()
+    signin = page.locator("form[action='/compte/connexion/']")
+    signin.get_by_label("Votre adresse e-mail").fill(EMAIL)
+    signin.get_by_role("button", name="Recevoir le lien").click()
     page.goto(emailed_link(smtp_sink, live_server))
     page.get_by_role("button", name="Me connecter").click()
 
