@@ -57,6 +57,7 @@ def admin_session(client):
 
 
 def upload_image_through_admin(base, client):
+    collection = root_collection()  # the add form needs one: made before it is shown
     browser, session_key = admin_session(client)
     browser.cookies.set("sessionid", session_key, domain="127.0.0.1")
     form = browser.get(base + "/admin/images/add/", timeout=30)
@@ -67,7 +68,7 @@ def upload_image_through_admin(base, client):
         data={
             "csrfmiddlewaretoken": token,
             "title": "Manifestation place de la République",
-            "collection": str(root_collection().pk),
+            "collection": str(collection.pk),
         },
         files={"file": ("manifestation.png", png_bytes(), "image/png")},
         headers={"Referer": base + "/admin/images/add/"},
