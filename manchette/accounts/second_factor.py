@@ -27,7 +27,6 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -35,6 +34,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from manchette.core.ratelimit import ratelimit
+from manchette.core.redirects import safe_next
 
 CODE_DUE = "manchette_code_due"  # "verify" or "enrol" while the code is still due
 DEVICE_NAME = "Application d'authentification"
@@ -107,10 +107,8 @@ class CodeForm(forms.Form):
 
 
 def _next(request):
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return reverse("wagtailadmin_home")
+    target = request.POST.get("next") or request.GET.get("next")
+    return safe_next(request, target, reverse("wagtailadmin_home"))
 
 
 def _by_account(request):

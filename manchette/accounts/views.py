@@ -3,20 +3,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
 from manchette.accounts import proof, services
 from manchette.accounts.forms import ProfileForm, SigninForm
 from manchette.core.ratelimit import ratelimit
-
-
-def _safe_next(request, value):
-    if value and url_has_allowed_host_and_scheme(
-        value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return value
-    return ""
+from manchette.core.redirects import safe_next
 
 
 def _private(response):
@@ -45,13 +37,13 @@ def email_signin_link(request, email, next_url, response):
 def signin(request):
     """Asks for an address and emails a sign-in link; says the same whether it exists."""
     form = SigninForm(
-        request.POST or None, initial={"next": _safe_next(request, request.GET.get("next", ""))}
+        request.POST or None, initial={"next": safe_next(request, request.GET.get("next", ""))}
     )
     if request.method == "POST" and form.is_valid():
         response = render(
             request, "accounts/signin_sent.html", {"email": form.cleaned_data["email"]}
         )
-        next_url = _safe_next(request, form.cleaned_data["next"])
+        next_url = safe_next(request, form.cleaned_data["next"])
         return _private(email_signin_link(request, form.cleaned_data["email"], next_url, response))
     return _private(render(request, "accounts/signin.html", {"form": form}))
 
@@ -61,7 +53,7 @@ def _sign_in(request, found):
     if user is None:
         return render(request, "accounts/signin_invalid.html", {"reason": "used"}, status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    response = HttpResponseRedirect(_safe_next(request, request.GET.get("next", "")) or "/compte/")
+    response = HttpResponseRedirect(safe_next(request, request.GET.get("next", "")) or "/compte/")
     response.delete_cookie(services.SIGNIN_COOKIE)
     return response
 

@@ -12,7 +12,6 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -30,6 +29,7 @@ from manchette.comments.models import (
     ModerationLog,
     ReportReason,
 )
+from manchette.core.redirects import safe_next
 from manchette.news.models import ArticlePage
 
 TABS = [
@@ -150,9 +150,7 @@ def queue(request):
 
 
 def _back(request):
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = reverse("comments_admin:queue")
+    target = safe_next(request, request.POST.get("next"), reverse("comments_admin:queue"))
     return HttpResponseRedirect(target)
 
 

@@ -7,10 +7,10 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from manchette.core.redirects import safe_next
 from manchette.topics import editing
 from manchette.topics.forms import ConfirmSuggestionForm
 from manchette.topics.models import (
@@ -30,12 +30,7 @@ def _require_topic_editor(user):
 
 
 def _next_url(request, default):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return safe_next(request, request.POST.get("next") or request.GET.get("next"), default)
 
 
 def suggestions(request):

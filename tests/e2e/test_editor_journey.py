@@ -23,11 +23,11 @@ from wagtail.models import Page, Revision
 from manchette.core.site_structure import EDITORS, JOURNALISTS, create_roles
 from manchette.news.factories import ArticleFactory, SectionFactory
 from manchette.news.models import ArticlePage, Flash, FlashStatus
+from tests.e2e.staff import PASSWORD, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[2]
-PASSWORD = "mot-de-passe-de-test"
 
 
 def make_user(username, group_name):
@@ -37,14 +37,6 @@ def make_user(username, group_name):
     )
     user.groups.add(Group.objects.get(name=group_name))
     return user
-
-
-def sign_in(page, live_server, username):
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_role("textbox", name="Nom d’utilisateur").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="S'identifier").click()
-    page.wait_for_url(live_server.url + "/admin/")
 
 
 def open_new_article_form(page, live_server, section):
