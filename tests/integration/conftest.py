@@ -275,6 +275,7 @@ class ProxiedApp:
             app=f"unix:{self.socket}",
             proxy_port=self.port,
             purge_port=purge_port,
+            workers=2,
         )
         self.nginx = processes.start(
             "nginx", ["nginx", "-c", str(conf), "-p", str(self.dir), "-e", "stderr"]

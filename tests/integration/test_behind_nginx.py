@@ -103,6 +103,31 @@ def test_an_unpublished_article_leaves_nginx_at_once(proxied_app, settings):
     assert requests.get(url, timeout=30).status_code == 404
 
 
+def test_a_corrected_article_replaces_nginx_copy_at_once(proxied_app, settings):
+    # nginx keeps cache files open between hits (open_file_cache): a correction must still be
+    # read from the new file, on every request, not from the descriptor of the old one.
+    proxied_app.share_cache(settings)
+    settings.WAGTAILFRONTENDCACHE = proxied_app.frontend_cache()
+    settings.SITE_URL = proxied_app.base
+    article = ArticleFactory(title="Un chiffre erroné dans le titre")
+    url = proxied_app.base + article.url
+    requests.get(url, timeout=30)
+    hits = [requests.get(url, timeout=30) for _ in range(3)]
+    assert [r.headers["X-Cache"] for r in hits] == ["HIT"] * 3
+    assert all("chiffre erroné" in r.text for r in hits)
+
+    for correction in ("Un chiffre corrigé dans le titre", "Un chiffre vérifié dans le titre"):
+        article.refresh_from_db()
+        article.title = correction
+        article.save_revision().publish()
+        # nginx's two workers each answer some of these, each with its own open files.
+        pages = [requests.get(url, timeout=30) for _ in range(6)]
+        assert all(r.status_code == 200 for r in pages)
+        assert [correction in r.text for r in pages] == [True] * 6
+        assert not any("chiffre erroné" in r.text for r in pages)
+        assert pages[-1].headers["X-Cache"] == "HIT"
+
+
 def test_nginx_serves_uploaded_pictures_only_and_never_as_a_page(proxied_app):
     media = proxied_app.dir / "var" / "media"
     (media / "images").mkdir(parents=True)
