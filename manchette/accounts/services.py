@@ -13,6 +13,7 @@ from django.db.models.lookups import Exact
 from django.utils.crypto import get_random_string
 
 from manchette.accounts import policy, proof
+from manchette.core.outbox import enqueue_with_data
 
 SIGNIN_COOKIE = "manchette_connexion"
 SIGNIN_COOKIE_SALT = "manchette.accounts.signin-browser"
@@ -115,7 +116,7 @@ def request_signin(email, next_url="", browser=""):
     from manchette.accounts.tasks import send_signin_link
 
     email = email.strip().lower()
-    transaction.on_commit(lambda: send_signin_link.enqueue(email, next_url, browser))
+    enqueue_with_data(send_signin_link, email, next_url, browser)
 
 
 def update_profile(user, display_name):

@@ -45,4 +45,5 @@ def purge_thread(article):
 def announce_published(comment):
     """A comment just became public: its thread is purged and its subscribers queued."""
     purge_thread(comment.article)
-    transaction.on_commit(lambda: queue_notifications(comment))
+    # In the same transaction: the comment and its queued notifications commit together.
+    queue_notifications(comment)

@@ -31,6 +31,7 @@ from manchette.comments.models import (
 )
 from manchette.comments.moderation import log_action
 from manchette.comments.notifications import subscribe
+from manchette.core.outbox import enqueue_with_data
 from manchette.core.ratelimit import hit
 
 
@@ -268,7 +269,7 @@ def _store(comment, author, notify, trusted_address, *, log_reason):
         if needs_link and hit("comment-confirm-email", author.email, "3/h"):
             from manchette.comments.tasks import send_confirmation
 
-            transaction.on_commit(lambda: send_confirmation.enqueue(comment.pk))
+            enqueue_with_data(send_confirmation, comment.pk)
 
 
 def _outcome(status, awaiting):

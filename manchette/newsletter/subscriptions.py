@@ -8,6 +8,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from manchette.core.outbox import enqueue_with_data
 from manchette.newsletter.content import site_identity
 from manchette.newsletter.models import (
     ConsentRecord,
@@ -54,7 +55,7 @@ def subscribe(email, lists, *, source, text, ip_hash):
                 Subscription.objects.filter(pk=subscription.pk).update(
                     status=SubscriptionStatus.PENDING
                 )
-        transaction.on_commit(lambda: send_confirmation_email.enqueue(consent.pk))
+        enqueue_with_data(send_confirmation_email, consent.pk)
     return consent
 
 
@@ -164,4 +165,4 @@ def request_preferences_link(email):
         email=normalise_email(email), confirmed_at__isnull=False
     ).first()
     if subscriber is not None:
-        transaction.on_commit(lambda: send_preferences_link.enqueue(subscriber.pk))
+        enqueue_with_data(send_preferences_link, subscriber.pk)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from manchette.core.caching.purge import purge_paths
+from manchette.core.outbox import enqueue_with_data
 from manchette.topics.linking import slug_paths
 from manchette.topics.models import (
     ArticleLinking,
@@ -35,7 +36,7 @@ def topic_changed(topic_id, *, slugs=(), old_names=(), article_ids=()):
 
 def schedule_article_linking(article):
     article_id = article.pk
-    transaction.on_commit(lambda: link_article_task.enqueue(article_id))
+    enqueue_with_data(link_article_task, article_id)
 
 
 # --- editor decisions -----------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from manchette.core.outbox import enqueue_with_data
 from manchette.topics.models import TopicFollow
 from manchette.topics.tasks import send_follow_confirmation_task
 
@@ -16,7 +17,7 @@ def request_follow(topic, email):
     with transaction.atomic():
         follow, _created = TopicFollow.objects.get_or_create(topic=topic, email=email)
         follow_id = follow.pk
-        transaction.on_commit(lambda: send_follow_confirmation_task.enqueue(follow_id))
+        enqueue_with_data(send_follow_confirmation_task, follow_id)
     return follow
 
 
