@@ -8,7 +8,7 @@ from manchette.core.site_structure import JOURNALISTS
 from manchette.news.factories import AuthorFactory, SectionFactory
 from manchette.news.models import ArticlePage
 from tests.e2e.staff import make_staff, sign_in
-from tests.e2e.test_editor_journey import write_article
+from tests.e2e.test_editor_journey import CLUB_PROMOTED, write_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -50,13 +50,7 @@ def test_journalist_signs_a_new_article_with_two_colleagues_in_order(page, live_
     entry("Paul Martin").get_by_role("button", name="Supprimer").click()
     entry("Claire Morel").get_by_role("button", name="Monter").click()
 
-    write_article(
-        page,
-        "Le club local monte en deuxième division",
-        "le-club-local-monte",
-        "Une saison historique pour l’équipe.",
-        "Les supporters ont fêté la montée toute la nuit.",
-    )
+    write_article(page, *CLUB_PROMOTED)
     page.set_viewport_size({"width": 1280, "height": 900})
     authors.scroll_into_view_if_needed()
     page.get_by_role("button", name="Enregistrer le brouillon").click()

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from manchette.core.site_structure import EDITORS, JOURNALISTS
 from manchette.news.factories import SectionFactory
 from tests.e2e.staff import make_staff, sign_in
-from tests.e2e.test_editor_journey import open_more_actions, write_article
+from tests.e2e.test_editor_journey import CLUB_PROMOTED, open_more_actions, write_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,13 +34,7 @@ def test_journalist_submits_and_the_editor_reads_a_french_email_with_working_lin
     sign_in(page, live_server, "journaliste")
     page.get_by_role("link", name="Nouvel article en Sport").click()
     page.wait_for_url(f"**/admin/pages/add/news/articlepage/{sport.pk}/")
-    write_article(
-        page,
-        "Le club local monte en deuxième division",
-        "le-club-local-monte",
-        "Une saison historique pour l’équipe.",
-        "Les supporters ont fêté la montée toute la nuit.",
-    )
+    write_article(page, *CLUB_PROMOTED)
     open_more_actions(page)
     page.get_by_role("button", name="Soumettre à Relecture").click()
     page.wait_for_url(f"{live_server.url}/admin/pages/{sport.pk}/")

@@ -46,6 +46,15 @@ def open_new_article_form(page, live_server, section):
     page.wait_for_url(f"**/admin/pages/add/news/articlepage/{section.pk}/")
 
 
+# The article a journalist writes in several journeys: title, slug, chapô, first paragraph.
+CLUB_PROMOTED = (
+    "Le club local monte en deuxième division",
+    "le-club-local-monte",
+    "Une saison historique pour l’équipe.",
+    "Les supporters ont fêté la montée toute la nuit.",
+)
+
+
 def write_article(page, title, slug, standfirst, paragraph):
     page.get_by_role("textbox", name="Surtitre").fill("Transports")
     page.get_by_role("textbox", name="Titre*").fill(title)
@@ -301,13 +310,7 @@ def test_journalist_writes_and_submits_for_review_but_cannot_publish(page, reade
 
     sign_in(page, live_server, "journaliste")
     open_new_article_form(page, live_server, section)
-    write_article(
-        page,
-        "Le club local monte en deuxième division",
-        "le-club-local-monte",
-        "Une saison historique pour l’équipe.",
-        "Les supporters ont fêté la montée toute la nuit.",
-    )
+    write_article(page, *CLUB_PROMOTED)
     open_more_actions(page)
     expect(page.get_by_role("button", name="Soumettre à Relecture")).to_be_visible()
     expect(page.get_by_role("button", name="Publier", exact=True)).to_have_count(0)
