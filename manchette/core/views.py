@@ -55,7 +55,10 @@ def find_live_page(url_path):
         page = find(url_path)
         if page is not None:
             return page
-    page = Page.objects.live().filter(url_path=url_path).first()
+    # Wagtail does not index `url_path`: the slug, its last segment, is indexed.
+    slug = url_path.rstrip("/").rpartition("/")[2]
+    pages = Page.objects.live().filter(url_path=url_path)
+    page = (pages.filter(slug=slug) if slug else pages).first()
     return page.specific if page is not None else None
 
 

@@ -86,8 +86,9 @@ def front_page_context(context):
 
 @hooks.register("manchette_find_live_page")
 def find_live_article(url_path):
-    """/<home>/<section>/<article>/: the article table first, in a single query."""
+    """/<home>/<section>/<article>/: the article table first, in a single query, found through
+    the slug's index (Wagtail does not index `url_path`)."""
     if url_path.count("/") != 4:
         return None
     articles = ArticlePage.objects.live().select_related("section")
-    return articles.filter(url_path=url_path).first()
+    return articles.filter(slug=url_path.rsplit("/", 2)[1], url_path=url_path).first()
