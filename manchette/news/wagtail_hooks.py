@@ -95,9 +95,11 @@ def find_live_article(url_path):
 
 
 LIVE_ARTICLE = PreparedQuery(
-    lambda slug, url_path: ArticlePage.objects.live()
-    .select_related("section")
-    .filter(slug=slug, url_path=url_path)[:1],
+    lambda slug, url_path: (
+        ArticlePage.objects.live()
+        .select_related("section")
+        .filter(slug=slug, url_path=url_path)[:1]
+    ),
     slug=str,
     url_path=str,
 )
