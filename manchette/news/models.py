@@ -307,7 +307,9 @@ class ArticlePage(CachedPageMixin, Page):
     def related_articles(self, limit=3):
         if self.section_id is None or limit != 3:
             return list(_related(self.section_id, self.pk, limit))
-        return RELATED.all(section_id=self.section_id, pk=self.pk)
+        articles = RELATED.all(section_id=self.section_id, pk=self.pk)
+        attach_teaser_rows(articles)
+        return articles
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -355,8 +357,61 @@ def _related(section_id, pk, limit=3):
 
 
 # "À lire aussi", on every article: prepared once per process (core/prepared.py), once for
-# each state of the site's view restrictions (the listing's condition depends on it).
-RELATED = PreparedQuery(_related, state=any_view_restriction, section_id=int, pk=int)
+# each state of the site's view restrictions (the listing's condition depends on it). What
+# the listing prefetches comes from prepared queries too (`attach_teaser_rows`).
+RELATED = PreparedQuery(
+    lambda section_id, pk: _related(section_id, pk).prefetch_related(None),
+    state=any_view_restriction,
+    section_id=int,
+    pk=int,
+)
+# For up to three articles (ids beyond the articles given are 0, which no row has).
+_THREE = {"a": int, "b": int, "c": int}
+TEASER_BYLINES = PreparedQuery(
+    lambda a, b, c: ArticleAuthor.objects.byline().filter(article_id__in=[a, b, c]), **_THREE
+)
+TEASER_IMAGES = PreparedQuery(lambda a, b, c: Image.objects.filter(pk__in=[a, b, c]), **_THREE)
+TEASER_IMAGE_RENDITIONS = PreparedQuery(
+    lambda a, b, c: Image.get_rendition_model().objects.filter(
+        image_id__in=[a, b, c], filter_spec__in=TEASER_RENDITIONS
+    ),
+    **_THREE,
+)
+
+
+def _three(ids):
+    ids = list(dict.fromkeys(ids))
+    return dict(zip("abc", ids + [0] * (3 - len(ids)), strict=True))
+
+
+def attach_teaser_rows(articles):
+    """What `listing()` prefetches for teasers (bylines, lead images and their renditions),
+    for up to three articles, through prepared queries, kept where Django's prefetch keeps
+    them: the same queries, without building them again on every page."""
+    if not articles:
+        return
+    links = {article.pk: [] for article in articles}
+    for link in TEASER_BYLINES.all(**_three(links)):
+        links[link.article_id].append(link)
+    for article in articles:
+        byline = ArticleAuthor.objects.all()
+        byline._result_cache, byline._prefetch_done = links[article.pk], True
+        article._prefetched_objects_cache = {"author_links": byline}
+    image_ids = [article.lead_image_id for article in articles if article.lead_image_id]
+    if not image_ids:
+        return
+    images = {image.pk: image for image in TEASER_IMAGES.all(**_three(image_ids))}
+    for image in images.values():
+        image.prefetched_renditions = []
+    for rendition in TEASER_IMAGE_RENDITIONS.all(**_three(images)):
+        image = images[rendition.image_id]
+        type(rendition).image.field.set_cached_value(rendition, image)  # as a prefetch does
+        image.prefetched_renditions.append(rendition)
+    for article in articles:
+        if article.lead_image_id:
+            ArticlePage.lead_image.field.set_cached_value(
+                article, images.get(article.lead_image_id)
+            )
 
 
 # The byline of one article, as `author_links.all()` reads it, with the authors.

@@ -49,3 +49,29 @@ def test_a_plain_teaser_and_the_template_that_includes_it_agree():
         Context({"article": article})
     )
     assert included == html
+
+
+def test_related_articles_come_with_what_their_teasers_show(django_assert_num_queries):
+    section = SectionFactory()
+    author = AuthorFactory()
+    picture = ArticleFactory(parent=section, authors=[author], hours_ago=3, with_image=True)
+    articles = [
+        ArticleFactory(parent=section, authors=[author], hours_ago=0, with_image=True),
+        ArticleFactory(parent=section, authors=[author], hours_ago=1),
+        # Two related articles share one picture.
+        ArticleFactory(
+            parent=section, authors=[author], hours_ago=2, lead_image=picture.lead_image
+        ),
+        picture,
+    ]
+    for article in articles[1:]:
+        render("{% teaser article %}", article=article)  # renditions made on the first view
+    related = articles[0].related_articles()
+    newest_first = sorted(articles[1:], key=lambda a: (a.first_published_at, a.pk), reverse=True)
+    assert related == newest_first
+    with django_assert_num_queries(0):
+        html = render(
+            "{% for article in related %}{% teaser article %}{% endfor %}", related=related
+        )
+    assert html.count(f" · {author.title}</p>") == 3
+    assert html.count('<div class="teaser__image">') == 2
