@@ -18,6 +18,9 @@ per second) of the best series and the median one, the queries per render, and, 
 `--top 0`, the top cProfile entries of one more series of N (cProfile slows Python code about
 three times: read its figures as shares, not as times).
 
+`--fragments` keeps the fragment cache on (the page cache stays off): an editor's view, or a
+page whose cache entry expired, to see what that layer earns against the whole render.
+
 To compare two versions of the code on a busy machine, run both one after the other on the
 same DIR (a second `git worktree` for the old one) and compare the best series.
 
@@ -104,11 +107,18 @@ def main():
     parser.add_argument("--sort", default="tottime", choices=("tottime", "cumulative"))
     parser.add_argument("--page", action="append", choices=PAGES, help="only these pages")
     parser.add_argument("--json", type=Path, help="write the CPU ms per page there")
+    parser.add_argument(
+        "--fragments",
+        action="store_true",
+        help="keep the fragment cache on (FRAGMENT_CACHE_SECONDS=3600): what that layer earns",
+    )
     args = parser.parse_args()
 
     folder = args.dir.resolve()
     env = environment(folder)
     seeded = seed(folder, env)
+    if args.fragments:
+        env["FRAGMENT_CACHE_SECONDS"] = "3600"
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
 
@@ -120,7 +130,8 @@ def main():
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    assert settings.PAGE_CACHE_SECONDS == 0 and settings.FRAGMENT_CACHE_SECONDS == 0
+    assert settings.PAGE_CACHE_SECONDS == 0
+    assert (settings.FRAGMENT_CACHE_SECONDS > 0) == args.fragments
     client = Client(HTTP_HOST="127.0.0.1")
     pages = seeded["pages"]
     figures = {}
