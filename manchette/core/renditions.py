@@ -58,6 +58,14 @@ class _Kept:
 KEPT = _Kept()
 
 
+def _detached(rendition):
+    """A copy to keep, without the image it was read with (Wagtail sets the image of what it
+    reads from the cache): a kept rendition holds no page's objects."""
+    kept = copy.copy(rendition)
+    kept._state.fields_cache.pop("image", None)
+    return kept
+
+
 class RenditionCache(BaseCache):
     """A cache backend for Wagtail's renditions only (see the module's docstring)."""
 
@@ -83,7 +91,7 @@ class RenditionCache(BaseCache):
                 found[key] = copy.copy(kept)
         if missing:
             for key, value in self.shared.get_many(missing, version=version).items():
-                KEPT.keep(generation, key, value)
+                KEPT.keep(generation, key, _detached(value))
                 found[key] = copy.copy(value)
         return found
 
@@ -97,7 +105,7 @@ class RenditionCache(BaseCache):
             kept = KEPT.get(generation, key)
             if kept is None or kept.pk != value.pk:
                 new[key] = value
-                KEPT.keep(generation, key, copy.copy(value))
+                KEPT.keep(generation, key, _detached(value))
         if new:
             self.shared.set_many(new, timeout=timeout, version=version)
         return []
