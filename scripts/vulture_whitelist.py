@@ -80,6 +80,7 @@ WordPressImportConfig
 AnonymousPageCacheMiddleware
 WordPressQueryMiddleware
 FileCache
+RenditionCache
 StaticStorage
 Throttled
 news_chrome

@@ -6,6 +6,7 @@ from django.db import transaction
 from manchette.comments.models import ArticleCommentSettings, CommentSettings
 from manchette.comments.notifications import queue_notifications
 from manchette.core.caching.purge import purge_paths
+from manchette.core.prepared import PreparedQuery
 
 NEWSROOM_GROUPS = ("Journalistes", "Éditeurs")
 
@@ -24,7 +25,18 @@ def comment_settings():
 
 
 def comments_closed(article):
-    return ArticleCommentSettings.objects.filter(article_id=article.pk, closed=True).exists()
+    return bool(CLOSED.all(article_id=article.pk))
+
+
+# Asked on every render of an article's thread: prepared once (core/prepared.py).
+CLOSED = PreparedQuery(
+    lambda article_id: (
+        ArticleCommentSettings.objects.filter(article_id=article_id, closed=True)
+        .order_by()
+        .values_list("pk", flat=True)[:1]
+    ),
+    article_id=int,
+)
 
 
 def is_newsroom(user):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from manchette.comments.avatars import avatar_url
 from manchette.comments.models import Comment, CommentStatus, ReportReason, SubscriptionKind
+from manchette.core.prepared import PreparedQuery
 
 SORTS = {"recents": "", "anciens": "anciens", "notes": "notes"}
 SORT_LABELS = [
@@ -109,31 +110,60 @@ def build_tree(rows, root_ids, order, gravatar=False):
     return roots
 
 
-def article_thread(article_id, *, page=1, order="recents", page_size=20, gravatar=False):
-    """Counts, then one page of top-level comments with their replies: two queries."""
-    order = clean_sort(order)
-    shown = Comment.objects.filter(article_id=article_id).shown()
-    stats = shown.aggregate(
-        published=Count("pk", filter=Q(status=CommentStatus.PUBLISHED)),
-        roots=Count("pk", filter=Q(parent__isnull=True)),
-        latest=Max("pk"),
-    )
-    page_size = max(1, page_size)
-    pages = max(1, -(-stats["roots"] // page_size))
-    page = min(clean_page(page), pages)
-    start = (page - 1) * page_size
+def _shown(article_id):
+    return Comment.objects.filter(article_id=article_id).shown()
+
+
+# Prepared once per process (core/prepared.py): a page view runs them with its article's id.
+# No comment shown: no row (the counts are 0).
+THREAD_STATS = PreparedQuery(
+    lambda article_id: (
+        _shown(article_id)
+        .order_by()
+        .values("article_id")
+        .annotate(
+            published=Count("pk", filter=Q(status=CommentStatus.PUBLISHED)),
+            roots=Count("pk", filter=Q(parent__isnull=True)),
+            latest=Max("pk"),
+        )
+    ),
+    article_id=int,
+)
+
+
+def _thread_rows(article_id, order, start, page_size, gravatar):
+    """One page of top-level comments (in the reader's order) and all their replies."""
+    shown = _shown(article_id)
     root_ids = shown.roots().sorted(SORTS[order]).values("pk")[start : start + page_size]
     rows = shown.filter(Q(pk__in=root_ids) | Q(thread_id__in=root_ids)).order_by(
         "depth", "created_at", "pk"
     )
     if gravatar:
         rows = rows.select_related("user")
-    rows = list(rows[:MAX_ROWS_PER_PAGE])
+    return rows[:MAX_ROWS_PER_PAGE]
+
+
+# Slices and the order are part of the SQL: one prepared query per (order, start, page size,
+# gravatar), the variant.
+THREAD_ROWS = PreparedQuery(
+    lambda variant, article_id: _thread_rows(article_id, *variant), variants=True, article_id=int
+)
+
+
+def article_thread(article_id, *, page=1, order="recents", page_size=20, gravatar=False):
+    """Counts, then one page of top-level comments with their replies: two queries."""
+    order = clean_sort(order)
+    stats = THREAD_STATS.first(article_id=article_id) or {"published": 0, "roots": 0}
+    page_size = max(1, page_size)
+    pages = max(1, -(-stats["roots"] // page_size))
+    page = min(clean_page(page), pages)
+    start = (page - 1) * page_size
+    rows = THREAD_ROWS.all((order, start, page_size, gravatar), article_id=article_id)
     top = {c.pk for c in rows if c.parent_id is None}
     return {
         "article_id": article_id,
         "count": stats["published"],
-        "latest_id": stats["latest"] or 0,
+        "latest_id": stats.get("latest") or 0,
         "threads": build_tree(rows, top, order, gravatar),
         "page": page,
         "pages": pages,

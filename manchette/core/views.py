@@ -19,6 +19,7 @@ from wagtail.models import Page, Site
 from manchette.core.caching.fragments import fragment_key, fragment_lookup, fragment_store
 from manchette.core.caching.versions import bump_generation, shared_get, shared_set
 from manchette.core.internals import has_wagtail_route, preset_wagtail_route
+from manchette.core.prepared import PreparedQuery
 
 SITE_CACHE_SECONDS = 300
 
@@ -55,8 +56,40 @@ def find_live_page(url_path):
         page = find(url_path)
         if page is not None:
             return page
-    page = Page.objects.live().filter(url_path=url_path).first()
-    return page.specific if page is not None else None
+    # Wagtail does not index `url_path`: the slug, its last segment, is indexed.
+    slug = url_path.rstrip("/").rpartition("/")[2]
+    if not slug:
+        page = Page.objects.live().filter(url_path=url_path).first()
+        return page.specific if page is not None else None
+    page = LIVE_PAGE.first(slug=slug, url_path=url_path)
+    return specific(page) if page is not None else None
+
+
+def specific(page):
+    """`page.specific`, its second query prepared as the first (as Wagtail does: the specific
+    page's row, then what the generic one held that it does not)."""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page
+    found = SPECIFIC.first(model, pk=page.pk)
+    if found is not None:
+        for name, value in page.__dict__.items():
+            found.__dict__.setdefault(name, value)
+    return found
+
+
+# Prepared once per process (core/prepared.py): the page at a path, then its specific row
+# (one query per page model, the variant).
+LIVE_PAGE = PreparedQuery(
+    lambda slug, url_path: Page.objects.live().filter(slug=slug, url_path=url_path)[:1],
+    slug=str,
+    url_path=str,
+)
+SPECIFIC = PreparedQuery(
+    lambda model, pk: model._default_manager.order_by().filter(pk=pk)[:1],
+    variants=True,
+    pk=int,
+)
 
 
 def cached_live_page(request, site, path):

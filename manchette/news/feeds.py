@@ -1,13 +1,33 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 from manchette.core.caching.lifetime import mark_cacheable
-from manchette.news.models import ArticlePage, SectionPage
+from manchette.core.caching.restrictions import any_view_restriction
+from manchette.core.prepared import PreparedQuery
+from manchette.news.models import ArticleAuthor, ArticlePage, SectionPage
 
 FEED_SIZE = 30
+
+
+def feed_articles():
+    """The listing's articles, with what an item shows: its rubrique and byline (a feed shows
+    no picture: none is fetched)."""
+    byline = Prefetch("author_links", queryset=ArticleAuthor.objects.byline())
+    return ArticlePage.objects.listing().prefetch_related(None).prefetch_related(byline)
+
+
+# Prepared once per process (core/prepared.py), for each state of the site's view
+# restrictions (the listing's condition depends on it).
+SITE_ITEMS = PreparedQuery(lambda: feed_articles()[:FEED_SIZE], state=any_view_restriction)
+SECTION_ITEMS = PreparedQuery(
+    lambda section_id: feed_articles().filter(section_id=section_id)[:FEED_SIZE],
+    state=any_view_restriction,
+    section_id=int,
+)
 
 
 class LatestArticlesFeed(Feed):
@@ -46,10 +66,9 @@ class LatestArticlesFeed(Feed):
         return (section.intro if section else "") or self.title(section)
 
     def items(self, section):
-        articles = ArticlePage.objects.listing()
-        if section is not None:
-            articles = articles.filter(section=section)
-        return articles[:FEED_SIZE]
+        if section is None:
+            return SITE_ITEMS.all()
+        return SECTION_ITEMS.all(section_id=section.pk)
 
     def item_title(self, item):
         return item.title

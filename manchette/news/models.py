@@ -21,9 +21,10 @@ from wagtail.images.models import Image
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from manchette.core.caching.restrictions import CachedPageMixin
+from manchette.core.caching.restrictions import CachedPageMixin, any_view_restriction
 from manchette.core.frenchtext import search_document
 from manchette.core.pagination import get_listing_page, listing_page, page_number
+from manchette.core.prepared import PreparedQuery
 from manchette.core.visibility import VisiblePageQuerySet
 from manchette.news.blocks import ArticleBodyBlock
 from manchette.news.forms import ArticlePageForm
@@ -263,9 +264,14 @@ class ArticlePage(CachedPageMixin, Page):
     @property
     def authors(self):
         """The byline's authors, in order (also in a preview, from the unsaved draft)."""
-        links = self.author_links.all()
-        if "author_links" not in getattr(self, "_prefetched_objects_cache", {}):
-            links = links.select_related("author")  # a listing prefetched them with it
+        kept = {
+            **getattr(self, "_prefetched_objects_cache", {}),  # a listing's, with the authors
+            **getattr(self, "_cluster_related_objects", {}),  # a draft's, not saved
+        }
+        if "author_links" in kept or not self.pk:
+            links = self.author_links.all()
+        else:
+            links = BYLINE.all(article_id=self.pk)
         return [link.author for link in links if link.author_id]
 
     @property
@@ -299,18 +305,18 @@ class ArticlePage(CachedPageMixin, Page):
         return "\n".join(parts)
 
     def related_articles(self, limit=3):
-        return (
-            ArticlePage.objects.listing()
-            .filter(section_id=self.section_id)
-            .exclude(pk=self.pk)[:limit]
-        )
+        if self.section_id is None or limit != 3:
+            return list(_related(self.section_id, self.pk, limit))
+        articles = RELATED.all(section_id=self.section_id, pk=self.pk)
+        attach_teaser_rows(articles)
+        return articles
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Lazy: worked out only when a fragment of the page is rendered, not when the
         # fragment comes from the cache (see the {% fragment %} tags of the template).
         context["authors"] = SimpleLazyObject(lambda: self.authors)
-        context["related"] = SimpleLazyObject(lambda: list(self.related_articles()))
+        context["related"] = SimpleLazyObject(self.related_articles)
         # Cached under the rubrique's path: a publication there purges it (article_paths).
         section_url = self.section.url if self.section_id else None
         context["related_scope"] = urlsplit(section_url).path if section_url else request.path
@@ -344,6 +350,75 @@ class ArticleAuthor(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="news_article_author_once")
         ]
+
+
+def _related(section_id, pk, limit=3):
+    return ArticlePage.objects.listing().filter(section_id=section_id).exclude(pk=pk)[:limit]
+
+
+# "À lire aussi", on every article: prepared once per process (core/prepared.py), once for
+# each state of the site's view restrictions (the listing's condition depends on it). What
+# the listing prefetches comes from prepared queries too (`attach_teaser_rows`).
+RELATED = PreparedQuery(
+    lambda section_id, pk: _related(section_id, pk).prefetch_related(None),
+    state=any_view_restriction,
+    section_id=int,
+    pk=int,
+)
+# For up to three articles (ids beyond the articles given are 0, which no row has).
+_THREE = {"a": int, "b": int, "c": int}
+TEASER_BYLINES = PreparedQuery(
+    lambda a, b, c: ArticleAuthor.objects.byline().filter(article_id__in=[a, b, c]), **_THREE
+)
+TEASER_IMAGES = PreparedQuery(lambda a, b, c: Image.objects.filter(pk__in=[a, b, c]), **_THREE)
+TEASER_IMAGE_RENDITIONS = PreparedQuery(
+    lambda a, b, c: Image.get_rendition_model().objects.filter(
+        image_id__in=[a, b, c], filter_spec__in=TEASER_RENDITIONS
+    ),
+    **_THREE,
+)
+
+
+def _three(ids):
+    ids = list(dict.fromkeys(ids))
+    return dict(zip("abc", ids + [0] * (3 - len(ids)), strict=True))
+
+
+def attach_teaser_rows(articles):
+    """What `listing()` prefetches for teasers (bylines, lead images and their renditions),
+    for up to three articles, through prepared queries, kept where Django's prefetch keeps
+    them: the same queries, without building them again on every page."""
+    if not articles:
+        return
+    links = {article.pk: [] for article in articles}
+    for link in TEASER_BYLINES.all(**_three(links)):
+        links[link.article_id].append(link)
+    for article in articles:
+        byline = ArticleAuthor.objects.all()
+        byline._result_cache, byline._prefetch_done = links[article.pk], True
+        article._prefetched_objects_cache = {"author_links": byline}
+    image_ids = [article.lead_image_id for article in articles if article.lead_image_id]
+    if not image_ids:
+        return
+    images = {image.pk: image for image in TEASER_IMAGES.all(**_three(image_ids))}
+    for image in images.values():
+        image.prefetched_renditions = []
+    for rendition in TEASER_IMAGE_RENDITIONS.all(**_three(images)):
+        image = images[rendition.image_id]
+        type(rendition).image.field.set_cached_value(rendition, image)  # as a prefetch does
+        image.prefetched_renditions.append(rendition)
+    for article in articles:
+        if article.lead_image_id:
+            ArticlePage.lead_image.field.set_cached_value(
+                article, images.get(article.lead_image_id)
+            )
+
+
+# The byline of one article, as `author_links.all()` reads it, with the authors.
+BYLINE = PreparedQuery(
+    lambda article_id: ArticleAuthor.objects.filter(article_id=article_id).select_related("author"),
+    article_id=int,
+)
 
 
 # The flash info model lives in its own module; Django finds the app's models here.

@@ -8,6 +8,7 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from manchette.core.prepared import PreparedQuery
 from manchette.news import flash_views
 from manchette.news.flashes import FlashFilterSet, FlashForm
 from manchette.news.models import ArticlePage, Flash, FlashState
@@ -86,8 +87,19 @@ def front_page_context(context):
 
 @hooks.register("manchette_find_live_page")
 def find_live_article(url_path):
-    """/<home>/<section>/<article>/: the article table first, in a single query."""
+    """/<home>/<section>/<article>/: the article table first, in a single query, found through
+    the slug's index (Wagtail does not index `url_path`)."""
     if url_path.count("/") != 4:
         return None
-    articles = ArticlePage.objects.live().select_related("section")
-    return articles.filter(url_path=url_path).first()
+    return LIVE_ARTICLE.first(slug=url_path.rsplit("/", 2)[1], url_path=url_path)
+
+
+LIVE_ARTICLE = PreparedQuery(
+    lambda slug, url_path: (
+        ArticlePage.objects.live()
+        .select_related("section")
+        .filter(slug=slug, url_path=url_path)[:1]
+    ),
+    slug=str,
+    url_path=str,
+)

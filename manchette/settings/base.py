@@ -205,6 +205,9 @@ else:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
+# Wagtail's image renditions: kept in each process over the cache above (core/renditions.py).
+CACHES["renditions"] = {"BACKEND": "manchette.core.renditions.RenditionCache"}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

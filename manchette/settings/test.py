@@ -27,7 +27,10 @@ if REDIS_URL:
     first = int(first) if first.isdigit() and int(first) else 1
     CACHES["default"]["LOCATION"] = f"{server}/{(first + worker - 1) % 15 + 1}"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": CACHES["renditions"],
+    }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     # In memory, unless a test process is given a bucket (tests/integration).

@@ -1,6 +1,6 @@
 from django.shortcuts import get_object_or_404
 
-from manchette.news.feeds import FEED_SIZE, LatestArticlesFeed
+from manchette.news.feeds import FEED_SIZE, LatestArticlesFeed, feed_articles
 from manchette.topics.models import Topic
 
 
@@ -22,6 +22,4 @@ class TopicFeed(LatestArticlesFeed):
         return topic.description or topic.name
 
     def items(self, topic):
-        from manchette.news.models import ArticlePage
-
-        return ArticlePage.objects.listing().filter(topic_mentions__topic=topic)[:FEED_SIZE]
+        return feed_articles().filter(topic_mentions__topic=topic)[:FEED_SIZE]

@@ -13,6 +13,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from manchette.core.prepared import PreparedQuery
 from manchette.topics import admin_views, editing, editor_panel
 from manchette.topics.linking import body_fingerprint
 from manchette.topics.models import ArticleLinking, ArticleTopic, Topic
@@ -30,11 +31,7 @@ def article_links(article):
     none = {"body": None, "topics": []}
     if not article.pk:
         return none
-    linking = (
-        ArticleLinking.objects.filter(article_id=article.pk)
-        .only("enabled", "linked_body_html", "body_fingerprint", "topics_json")
-        .first()
-    )
+    linking = LINKING.first(article_id=article.pk)
     if linking is None:
         return none
     fresh = linking.body_fingerprint == body_fingerprint(article)
@@ -42,6 +39,16 @@ def article_links(article):
     if fresh and linking.enabled and linking.linked_body_html:
         body = mark_safe(linking.linked_body_html)  # noqa: S308 (sanitised with nh3 when stored)
     return {"body": body, "topics": linking.topics_json if fresh else []}
+
+
+LINKING = PreparedQuery(
+    lambda article_id: (
+        ArticleLinking.objects.filter(article_id=article_id)
+        .only("enabled", "linked_body_html", "body_fingerprint", "topics_json")
+        .order_by("pk")[:1]
+    ),
+    article_id=int,
+)
 
 
 @hooks.register("manchette_article_editor_panel")

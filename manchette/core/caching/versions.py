@@ -127,6 +127,12 @@ def begin_generation():
     return _GENERATION.set(generation)
 
 
+def current_generation():
+    """The shared cache's generation this request read, or None (outside a request, or the
+    cache could not be read)."""
+    return _GENERATION.get()
+
+
 def end_generation(token):
     _GENERATION.reset(token)
 

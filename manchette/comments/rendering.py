@@ -1,0 +1,130 @@
+"""A thread's comments as HTML, in Python: the markup below, filled with escaped values.
+
+One comment through the template engine cost about half a millisecond (40 variables, each
+looked up, localised and escaped in turn, and an include per comment and per reply): most
+of the whole render of an article with 50 comments. Here each comment is one `str.format`
+of the markup with its values escaped as the template engine escapes them
+(`conditional_escape`), so the HTML is byte for byte what comments/comment.html made.
+`{% comment_nodes %}` (templatetags/comment_thread.py) renders a list of nodes.
+"""
+
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString
+
+from manchette.core.templatetags.manchette import date_fr, iso
+
+ITEM = (
+    '<li class="comment{classes}" id="comment-{pk}" data-id="{pk}" data-depth="{depth}">\n'
+    "  \n"
+    "  {card}\n"
+    "  \n"
+    "  {replies}\n"
+    "</li>\n"
+)
+REMOVED = '<p class="comment__removed">{removed}</p>'
+CARD = """<article class="comment__card" aria-labelledby="comment-{pk}-author">
+    <header class="comment__header">
+      <img class="comment__avatar" src="{avatar}" alt="" width="40" height="40" loading="lazy" decoding="async">
+      <span class="comment__author" id="comment-{pk}-author">{author}</span>
+      {newsroom}
+      {featured}
+      {pinned}
+      <a class="comment__date" href="{permalink}"><time datetime="{iso}">{date}</time></a>
+      {edited}
+    </header>
+    <div class="comment__body">{body}</div>
+    <footer class="comment__actions">
+      <form class="comment__vote" method="post" action="{vote}">
+        {note}
+        <button type="submit" name="value" value="up"><span aria-hidden="true">▲</span> <span class="comment__up">{upvotes}</span><span class="visually-hidden"> — {vote_up}</span></button>
+        <button type="submit" name="value" value="down"><span aria-hidden="true">▼</span> <span class="comment__down">{downvotes}</span><span class="visually-hidden"> — {vote_down}</span></button>
+      </form>
+      <a class="comment__reply" href="{post}?article={article_id}&amp;reponse={pk}" data-reply="{pk}" data-author="{author}">{reply}</a>
+      <a class="comment__report" href="{report}">{report_label}</a>
+      <a class="comment__own" href="{edit}" data-own="edit" hidden>{edit_label}</a>
+      <a class="comment__own" href="{delete}" data-own="delete" hidden>{delete_label}</a>
+    </footer>
+  </article>"""  # noqa: E501 (the markup as the page shows it)
+# {note} is empty: the line held a template comment. The name of each vote button starts
+# with the visible count (WCAG 2.5.3): "3 — Vote positif".
+
+
+def _text(value):
+    """A value as the template engine prints it in HTML."""
+    if value is None or isinstance(value, int | float):
+        return str(value)
+    return conditional_escape(value)
+
+
+def render_node(node, article_id):
+    """One comment and, nested, its replies."""
+    c = node.comment
+    labels = node.labels
+    classes = (
+        (" comment--featured" if c.featured else "")
+        + (" comment--pinned" if c.pinned else "")
+        + (" comment--newsroom" if c.is_newsroom else "")
+    )
+    pk = _text(c.pk)
+    if c.is_removed:
+        card = REMOVED.format(removed=_text(labels["removed"]))
+    else:
+        urls = node.urls
+        author = _text(c.author_name)
+        card = CARD.format(
+            pk=pk,
+            avatar=_text(node.avatar),
+            author=author,
+            newsroom=(
+                '<span class="comment__badge comment__badge--newsroom">'
+                f"{_text(labels['newsroom'])}</span>"
+                if c.is_newsroom
+                else ""
+            ),
+            featured=(
+                '<span class="comment__badge comment__badge--featured">'
+                f"{_text(labels['featured'])}</span>"
+                if c.featured
+                else ""
+            ),
+            pinned=(
+                '<span class="comment__badge comment__badge--pinned">'
+                f"{_text(labels['pinned'])}</span>"
+                if c.pinned
+                else ""
+            ),
+            permalink=_text(urls["permalink"]),
+            iso=_text(iso(c.created_at)),
+            date=_text(date_fr(c.created_at)),
+            edited=(
+                f'<span class="comment__edited">{_text(labels["edited"])}</span>'
+                if c.edited_at
+                else ""
+            ),
+            body=str(c.body_html),
+            note="",
+            vote=_text(urls["vote"]),
+            upvotes=_text(c.upvotes),
+            downvotes=_text(c.downvotes),
+            vote_up=_text(labels["vote_up"]),
+            vote_down=_text(labels["vote_down"]),
+            post=_text(urls["post"]),
+            article_id=_text(article_id),
+            reply=_text(labels["reply"]),
+            report=_text(urls["report"]),
+            report_label=_text(labels["report"]),
+            edit=_text(urls["edit"]),
+            edit_label=_text(labels["edit"]),
+            delete=_text(urls["delete"]),
+            delete_label=_text(labels["delete"]),
+        )
+    replies = ""
+    if node.children:
+        replies = (
+            '<ol class="comment__replies">' + render_nodes(node.children, article_id) + "</ol>"
+        )
+    return ITEM.format(classes=classes, pk=pk, depth=_text(c.depth), card=card, replies=replies)
+
+
+def render_nodes(nodes, article_id):
+    return SafeString("".join(render_node(node, article_id) for node in nodes))
