@@ -3,8 +3,10 @@
     BENCH_ARCHIVE=5000,200000 .venv/bin/python bench/archive.py   (or `make bench-archive`)
 
 Needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL). For each size, a database of its own,
-named after DATABASE_URL's (`<name>_archive_<size>`, dropped afterwards unless BENCH_KEEP=1),
-seeded fast by bench/archive_seed.py (bulk inserts: the size's articles, BENCH_ARCHIVE_TOPICS
+named after DATABASE_URL's (`<name>_archive_<size>`, dropped afterwards; with
+BENCH_ARCHIVE_REUSE=1 it is kept, and a later run with BENCH_ARCHIVE_REUSE=1 migrates and
+measures it again without seeding: seeding 200,000 articles takes half an hour), seeded fast
+by bench/archive_seed.py (bulk inserts: the size's articles, BENCH_ARCHIVE_TOPICS
 topics, BENCH_ARCHIVE_COMMENTS comments per article), then gunicorn with the production
 settings, BENCH_WORKERS sync workers, the page cache and the fragment cache off (each request
 renders the whole page from the database: the cost of a cache miss at its worst), measured
@@ -29,6 +31,7 @@ from urllib.parse import urlsplit
 import run  # bench/run.py: the stack, wrk and the helpers of `make bench`
 
 SIZES = [int(n) for n in os.environ.get("BENCH_ARCHIVE", "5000").split(",") if n.strip()]
+REUSE = os.environ.get("BENCH_ARCHIVE_REUSE", "0") == "1"
 
 
 def timed_fetches(url, times=2, timeout=600):
@@ -51,15 +54,34 @@ def measure_page(url):
     return {**run.wrk(url), "first_ms": first["median_ms"]}
 
 
+def seeded_before(admin, name):
+    """What the seeding of a kept database reported (kept as the database's comment), or
+    None when there is no such database or its seeding did not finish."""
+    import psycopg
+
+    with psycopg.connect(admin, autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [name],
+        ).fetchone()
+    if not row or not row[0]:
+        return None
+    return json.loads(row[0])
+
+
 def measure(size):
     parts = urlsplit(os.environ["DATABASE_URL"])
     name = f"{parts.path.strip('/') or 'manchette'}_archive_{size}"
     import psycopg
 
     admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:  # left by a run that was killed
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    stack = run.Stack(db_name=name)
+    before = seeded_before(admin, name) if REUSE else None
+    if before is None:
+        with psycopg.connect(admin, autocommit=True) as conn:  # left by a run that was killed
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            if REUSE:
+                conn.execute(f'CREATE DATABASE "{name}"')
+    stack = run.Stack(db_name=name, existing_db=REUSE)
     try:
         run.say(f"{size} articles: migrate, collectstatic")
         stack.manage("migrate", "--noinput", "-v0")
@@ -67,13 +89,21 @@ def measure(size):
         out = stack.tmp / "archive.json"
         started = time.monotonic()
         subprocess.run(
-            [run.PY, str(run.BENCH / "archive_seed.py"), str(size), str(out)],
+            [run.PY, str(run.BENCH / "archive_seed.py"), str(size), str(out)]
+            + (["--again"] if before else []),
             cwd=run.ROOT,
             env=stack.env,
             check=True,
         )
         seeded = json.loads(out.read_text())
-        seeded["seed_wall_s"] = round(time.monotonic() - started, 1)
+        if before:  # seeding's figures from the first run, today's publishing and pages
+            seeded = {**before, **seeded, "seed_reused": True}
+        else:
+            seeded["seed_wall_s"] = round(time.monotonic() - started, 1)
+            if REUSE:
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    comment = json.dumps(seeded).replace("'", "''")
+                    conn.execute(f"COMMENT ON DATABASE \"{name}\" IS '{comment}'")
         port = run.free_port()
         run.say(f"gunicorn ({run.WORKERS} workers), page and fragment caches off, :{port}")
         app = stack.gunicorn("gunicorn-archive", 0, port, fragment_cache_seconds=0)
