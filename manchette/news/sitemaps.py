@@ -1,10 +1,11 @@
 from datetime import timedelta
+from html import escape
 
 from django.conf import settings
+from django.db.models.functions import Coalesce, TruncDate
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from manchette.core.caching.lifetime import mark_cacheable
@@ -46,8 +47,8 @@ def sitemap_index(request):
     return mark_cacheable(response)
 
 
-def _url(location, lastmod):
-    modified = f"<lastmod>{timezone.localdate(lastmod):%Y-%m-%d}</lastmod>" if lastmod else ""
+def _url(location, day):
+    modified = f"<lastmod>{day.isoformat()}</lastmod>" if day else ""
     return f"<url><loc>{escape(location)}</loc>{modified}</url>\n"
 
 
@@ -71,15 +72,18 @@ def sitemap(request, number):
             url_path__startswith=root,
         )
         .order_by("pk")
-        .values_list("url_path", "last_published_at", "latest_revision_created_at")
+        # The day of the last publication, in the site's time zone, worked out by the
+        # database: 50,000 datetimes read and converted in Python took a second.
+        .annotate(day=TruncDate(Coalesce("last_published_at", "latest_revision_created_at")))
+        .values_list("url_path", "day")
     )
     base = site.root_url + "/"
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n',
         *(
-            _url(base + url_path[len(root) :], published or revised)
-            for url_path, published, revised in pages.iterator(chunk_size=5000)
+            _url(base + url_path[len(root) :], day)
+            for url_path, day in pages.iterator(chunk_size=5000)
         ),
         "</urlset>\n",
     ]
