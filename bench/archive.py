@@ -11,8 +11,8 @@ topics, BENCH_ARCHIVE_COMMENTS comments per article), then gunicorn with the pro
 settings, BENCH_WORKERS sync workers, the page cache and the fragment cache off (each request
 renders the whole page from the database: the cost of a cache miss at its worst), measured
 with wrk (BENCH_CONNECTIONS, BENCH_SECONDS) on 127.0.0.1: home, rubrique page 1 and page 500
-(or its last page when it has fewer), a topic, an author, the sitemap index and the Google News
-sitemap; one sitemap file (up to 50,000 URLs) is timed by two sequential requests. Writes
+(or its last page when it has fewer; at its `?avant=` address, as the pages link to it), the
+topic most articles mention, an author, the sitemap index and the Google News sitemap; one sitemap file (up to 50,000 URLs) is timed by two sequential requests. Writes
 bench/results/archive-latest.md and .json, the sizes side by side. Search is measured by
 its own bench.
 """

@@ -294,21 +294,25 @@ def time_publishing(section, times=5):
 
 
 def pages_to_measure(archive):
-    from manchette.news.models import ArticleAuthor, ArticlePage
+    """The pages measured. The deep rubrique page by its address as the pages link to it
+    (`?avant=` the last article of the page before); the topic most articles mention."""
+    from django.db.models import Count
+
+    from manchette.news.models import ArticleAuthor, ArticlePage, AuthorPage
     from manchette.topics.models import Topic
 
     section = archive.sections[0]
-    in_section = ArticlePage.objects.filter(section=section).count()
+    listing = ArticlePage.objects.listing().filter(section=section)
+    in_section = listing.count()
     last_page = max(1, -(-in_section // PER_PAGE))
     deep = min(DEEP_PAGE, last_page)
+    before = listing.values_list("pk", flat=True)[(deep - 1) * PER_PAGE - 1] if deep > 1 else None
     author = ArticleAuthor.objects.order_by("author_id").first()
-    from manchette.news.models import AuthorPage
-
-    topic = Topic.objects.filter(mentions__isnull=False).order_by("pk").first()
+    topic = Topic.objects.annotate(n=Count("mentions")).order_by("-n", "pk").first()
     return {
         "home": "/",
         "section": section.url,
-        f"section_page_{deep}": f"{section.url}?page={deep}",
+        f"section_page_{deep}": f"{section.url}?avant={before}" if before else section.url,
         "topic": topic.get_absolute_url(),
         "author": AuthorPage.objects.get(pk=author.author_id).url,
         "sitemap_index": "/sitemap.xml",
