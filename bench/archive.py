@@ -12,7 +12,9 @@ settings, BENCH_WORKERS sync workers, the page cache and the fragment cache off 
 renders the whole page from the database: the cost of a cache miss at its worst), measured
 with wrk (BENCH_CONNECTIONS, BENCH_SECONDS) on 127.0.0.1: home, rubrique page 1 and page 500
 (or its last page when it has fewer; at its `?avant=` address, as the pages link to it), the
-topic most articles mention, an author, the sitemap index and the Google News sitemap; one sitemap file (up to 50,000 URLs) is timed by two sequential requests. Writes
+topic most articles mention, an author, the sitemap index and the Google News sitemap, with
+the app's CPU per request; one sitemap file (up to 50,000 URLs) is timed by two sequential
+requests. A server stopped from outside is started again and the page measured again. Writes
 bench/results/archive-latest.md and .json, the sizes side by side. Search is measured by
 its own bench.
 """
@@ -45,13 +47,22 @@ def timed_fetches(url, times=2, timeout=600):
     return {"median_ms": round(statistics.median(durations), 1), "kb": round(len(body) / 1024)}
 
 
-def measure_page(url):
-    """wrk on the page, once it answers; a page that cannot answer is reported, not fatal."""
+def measure_page(url, app):
+    """wrk on the page, once it answers, with the app's CPU per request (its workers'; what
+    other work on the machine barely moves); a page that cannot answer is reported, not
+    fatal."""
     try:
         first = timed_fetches(url, times=1)
-    except OSError as error:
+        return {**run.wrk(url, cpu_of=run.children_of(app.pid)), "first_ms": first["median_ms"]}
+    except (OSError, subprocess.CalledProcessError) as error:
         return {"error": str(error)}
-    return {**run.wrk(url), "first_ms": first["median_ms"]}
+
+
+def serve(stack):
+    port = run.free_port()
+    run.say(f"gunicorn ({run.WORKERS} workers), page and fragment caches off, :{port}")
+    app = stack.gunicorn("gunicorn-archive", 0, port, fragment_cache_seconds=0)
+    return app, f"http://127.0.0.1:{port}"
 
 
 def seeded_before(admin, name):
@@ -104,21 +115,31 @@ def measure(size):
                 with psycopg.connect(admin, autocommit=True) as conn:
                     comment = json.dumps(seeded).replace("'", "''")
                     conn.execute(f"COMMENT ON DATABASE \"{name}\" IS '{comment}'")
-        port = run.free_port()
-        run.say(f"gunicorn ({run.WORKERS} workers), page and fragment caches off, :{port}")
-        app = stack.gunicorn("gunicorn-archive", 0, port, fragment_cache_seconds=0)
-        origin = f"http://127.0.0.1:{port}"
+        app = origin = None
+        restarts = 0
         pages = {}
-        for name, path in seeded["pages"].items():
-            run.say(f"wrk: {name} ({path})")
-            pages[name] = measure_page(origin + path)
-        try:
-            pages["sitemap_file_1"] = timed_fetches(origin + "/sitemap-1.xml")
-        except OSError as error:
-            log = (stack.tmp / "gunicorn-archive.log").read_text()[-4000:]
-            pages["sitemap_file_1"] = {"error": str(error), "log": log}
+        for name, path in [*seeded["pages"].items(), ("sitemap_file_1", "/sitemap-1.xml")]:
+            for _attempt in range(3):
+                if app is None or app.poll() is not None:
+                    # Stopped from outside (on a shared machine, another session's `pkill`
+                    # once took it down mid-run): started again, the page measured again.
+                    if app is not None:
+                        stack.stop(app)
+                        restarts += 1
+                    app, origin = serve(stack)
+                run.say(f"{name} ({path})")
+                if name == "sitemap_file_1":
+                    try:
+                        pages[name] = timed_fetches(origin + path)
+                    except OSError as error:
+                        log = (stack.tmp / "gunicorn-archive.log").read_text()[-4000:]
+                        pages[name] = {"error": str(error), "log": log}
+                else:
+                    pages[name] = measure_page(origin + path, app)
+                if app.poll() is None:
+                    break
         stack.stop(app)
-        return {**seeded, "measured": pages}
+        return {**seeded, "measured": pages, "server_restarts": restarts}
     finally:
         stack.close()
 
@@ -152,13 +173,16 @@ def table(results):
             if m and "error" in m:
                 values.append(f"failed: {m['error']}")
                 continue
+            cpu = m.get("cpu_us_per_request") if m else None
             values.append(
-                f"{m['rps']} req/s ({m['p50_ms']} / {m['p99_ms']} ms)"
+                f"{m['rps']} req/s ({m['p50_ms']} / {m['p99_ms']} ms"
+                + (f"; {cpu / 1000:.1f} ms" if cpu else "")
+                + ")"
                 + (f", {m['non_2xx']} non-2xx" if m["non_2xx"] else "")
                 if m
                 else "—"
             )
-        row(f"{name}: req/s (p50 / p99)", values)
+        row(f"{name}: req/s (p50 / p99; app CPU per request)", values)
     row(
         "publish one article (revision, publish, purges), ms",
         [str(results[s]["publish_ms"]) for s in sizes],
