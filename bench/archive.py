@@ -117,6 +117,7 @@ def measure(size):
                     conn.execute(f"COMMENT ON DATABASE \"{name}\" IS '{comment}'")
         app = origin = None
         restarts = 0
+        load_before = os.getloadavg()[0]
         pages = {}
         for name, path in [*seeded["pages"].items(), ("sitemap_file_1", "/sitemap-1.xml")]:
             for _attempt in range(3):
@@ -139,7 +140,8 @@ def measure(size):
                 if app.poll() is None:
                     break
         stack.stop(app)
-        return {**seeded, "measured": pages, "server_restarts": restarts}
+        load = [round(load_before, 1), round(os.getloadavg()[0], 1)]
+        return {**seeded, "measured": pages, "server_restarts": restarts, "load_1min": load}
     finally:
         stack.close()
 
@@ -186,6 +188,10 @@ def table(results):
     row(
         "publish one article (revision, publish, purges), ms",
         [str(results[s]["publish_ms"]) for s in sizes],
+    )
+    row(
+        "load average (1 min) before / after the pages, on 2 cores",
+        [" / ".join(map(str, results[s].get("load_1min", ["?", "?"]))) for s in sizes],
     )
     row(
         "topics / comments",
