@@ -65,8 +65,6 @@ class ListingPage:
     shift by one at every publication), which suits readers' bookmarks and crawlers alike.
     """
 
-    paginator = None  # no total: the template names the dates shown, not "page N of M"
-
     def __init__(self, object_list, has_next=False, cursor=None, previous_cursor=None):
         self.object_list = object_list
         self.has_next = has_next
