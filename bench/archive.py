@@ -13,10 +13,10 @@ renders the whole page from the database: the cost of a cache miss at its worst)
 with wrk (BENCH_CONNECTIONS, BENCH_SECONDS) on 127.0.0.1: home, rubrique page 1 and page 500
 (or its last page when it has fewer; at its `?avant=` address, as the pages link to it), the
 topic most articles mention, an author, the sitemap index and the Google News sitemap, with
-the app's CPU per request; one sitemap file (up to 50,000 URLs) is timed by two sequential
-requests. A server stopped from outside is started again and the page measured again. Writes
-bench/results/archive-latest.md and .json, the sizes side by side. Search is measured by
-its own bench.
+the app's CPU per request and the median of SEQUENTIAL requests made one at a time; one
+sitemap file (up to 50,000 URLs) is timed by two sequential requests. A server stopped from
+outside is started again and the page measured again. Writes bench/results/archive-latest.md
+and .json, the sizes side by side. Search is measured by its own bench.
 """
 
 import json
@@ -34,6 +34,7 @@ import run  # bench/run.py: the stack, wrk and the helpers of `make bench`
 
 SIZES = [int(n) for n in os.environ.get("BENCH_ARCHIVE", "5000").split(",") if n.strip()]
 REUSE = os.environ.get("BENCH_ARCHIVE_REUSE", "0") == "1"
+SEQUENTIAL = 10  # requests one after the other, per page
 
 
 def timed_fetches(url, times=2, timeout=600):
@@ -53,7 +54,14 @@ def measure_page(url, app):
     fatal."""
     try:
         first = timed_fetches(url, times=1)
-        return {**run.wrk(url, cpu_of=run.children_of(app.pid)), "first_ms": first["median_ms"]}
+        # One request at a time: what one reader waits for, less moved by a busy machine
+        # than the figures at BENCH_CONNECTIONS.
+        alone = timed_fetches(url, times=SEQUENTIAL)
+        return {
+            **run.wrk(url, cpu_of=run.children_of(app.pid)),
+            "first_ms": first["median_ms"],
+            "alone_ms": alone["median_ms"],
+        }
     except (OSError, subprocess.CalledProcessError) as error:
         return {"error": str(error)}
 
@@ -179,12 +187,13 @@ def table(results):
             values.append(
                 f"{m['rps']} req/s ({m['p50_ms']} / {m['p99_ms']} ms"
                 + (f"; {cpu / 1000:.1f} ms" if cpu else "")
+                + (f"; {m['alone_ms']} ms" if m and "alone_ms" in m else "")
                 + ")"
                 + (f", {m['non_2xx']} non-2xx" if m["non_2xx"] else "")
                 if m
                 else "—"
             )
-        row(f"{name}: req/s (p50 / p99; app CPU per request)", values)
+        row(f"{name}: req/s (p50 / p99; app CPU per request; one at a time, median)", values)
     row(
         "publish one article (revision, publish, purges), ms",
         [str(results[s]["publish_ms"]) for s in sizes],
