@@ -3,16 +3,20 @@
     BENCH_ARCHIVE=5000,200000 .venv/bin/python bench/archive.py   (or `make bench-archive`)
 
 Needs PostgreSQL and Redis (DATABASE_URL, REDIS_URL). For each size, a database of its own,
-named after DATABASE_URL's (`<name>_archive_<size>`, dropped afterwards unless BENCH_KEEP=1),
-seeded fast by bench/archive_seed.py (bulk inserts: the size's articles, BENCH_ARCHIVE_TOPICS
+named after DATABASE_URL's (`<name>_archive_<size>`, dropped afterwards; with
+BENCH_ARCHIVE_REUSE=1 it is kept, and a later run with BENCH_ARCHIVE_REUSE=1 migrates and
+measures it again without seeding: seeding 200,000 articles takes half an hour), seeded fast
+by bench/archive_seed.py (bulk inserts: the size's articles, BENCH_ARCHIVE_TOPICS
 topics, BENCH_ARCHIVE_COMMENTS comments per article), then gunicorn with the production
 settings, BENCH_WORKERS sync workers, the page cache and the fragment cache off (each request
 renders the whole page from the database: the cost of a cache miss at its worst), measured
 with wrk (BENCH_CONNECTIONS, BENCH_SECONDS) on 127.0.0.1: home, rubrique page 1 and page 500
-(or its last page when it has fewer), a topic, an author, the sitemap index and the Google News
-sitemap; one sitemap file (up to 50,000 URLs) is timed by two sequential requests. Writes
-bench/results/archive-latest.md and .json, the sizes side by side. Search is measured by
-its own bench.
+(or its last page when it has fewer; at its `?avant=` address, as the pages link to it), the
+topic most articles mention, an author, the sitemap index and the Google News sitemap, with
+the app's CPU per request and the median of SEQUENTIAL requests made one at a time; one
+sitemap file (up to 50,000 URLs) is timed by two sequential requests. A server stopped from
+outside is started again and the page measured again. Writes bench/results/archive-latest.md
+and .json, the sizes side by side. Search is measured by its own bench.
 """
 
 import json
@@ -29,6 +33,8 @@ from urllib.parse import urlsplit
 import run  # bench/run.py: the stack, wrk and the helpers of `make bench`
 
 SIZES = [int(n) for n in os.environ.get("BENCH_ARCHIVE", "5000").split(",") if n.strip()]
+REUSE = os.environ.get("BENCH_ARCHIVE_REUSE", "0") == "1"
+SEQUENTIAL = 10  # requests one after the other, per page
 
 
 def timed_fetches(url, times=2, timeout=600):
@@ -42,13 +48,44 @@ def timed_fetches(url, times=2, timeout=600):
     return {"median_ms": round(statistics.median(durations), 1), "kb": round(len(body) / 1024)}
 
 
-def measure_page(url):
-    """wrk on the page, once it answers; a page that cannot answer is reported, not fatal."""
+def measure_page(url, app):
+    """wrk on the page, once it answers, with the app's CPU per request (its workers'; what
+    other work on the machine barely moves); a page that cannot answer is reported, not
+    fatal."""
     try:
         first = timed_fetches(url, times=1)
-    except OSError as error:
+        # One request at a time: what one reader waits for, less moved by a busy machine
+        # than the figures at BENCH_CONNECTIONS.
+        alone = timed_fetches(url, times=SEQUENTIAL)
+        return {
+            **run.wrk(url, cpu_of=run.children_of(app.pid)),
+            "first_ms": first["median_ms"],
+            "alone_ms": alone["median_ms"],
+        }
+    except (OSError, subprocess.CalledProcessError) as error:
         return {"error": str(error)}
-    return {**run.wrk(url), "first_ms": first["median_ms"]}
+
+
+def serve(stack):
+    port = run.free_port()
+    run.say(f"gunicorn ({run.WORKERS} workers), page and fragment caches off, :{port}")
+    app = stack.gunicorn("gunicorn-archive", 0, port, fragment_cache_seconds=0)
+    return app, f"http://127.0.0.1:{port}"
+
+
+def seeded_before(admin, name):
+    """What the seeding of a kept database reported (kept as the database's comment), or
+    None when there is no such database or its seeding did not finish."""
+    import psycopg
+
+    with psycopg.connect(admin, autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [name],
+        ).fetchone()
+    if not row or not row[0]:
+        return None
+    return json.loads(row[0])
 
 
 def measure(size):
@@ -57,9 +94,13 @@ def measure(size):
     import psycopg
 
     admin = parts._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:  # left by a run that was killed
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    stack = run.Stack(db_name=name)
+    before = seeded_before(admin, name) if REUSE else None
+    if before is None:
+        with psycopg.connect(admin, autocommit=True) as conn:  # left by a run that was killed
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            if REUSE:
+                conn.execute(f'CREATE DATABASE "{name}"')
+    stack = run.Stack(db_name=name, existing_db=REUSE)
     try:
         run.say(f"{size} articles: migrate, collectstatic")
         stack.manage("migrate", "--noinput", "-v0")
@@ -67,28 +108,48 @@ def measure(size):
         out = stack.tmp / "archive.json"
         started = time.monotonic()
         subprocess.run(
-            [run.PY, str(run.BENCH / "archive_seed.py"), str(size), str(out)],
+            [run.PY, str(run.BENCH / "archive_seed.py"), str(size), str(out)]
+            + (["--again"] if before else []),
             cwd=run.ROOT,
             env=stack.env,
             check=True,
         )
         seeded = json.loads(out.read_text())
-        seeded["seed_wall_s"] = round(time.monotonic() - started, 1)
-        port = run.free_port()
-        run.say(f"gunicorn ({run.WORKERS} workers), page and fragment caches off, :{port}")
-        app = stack.gunicorn("gunicorn-archive", 0, port, fragment_cache_seconds=0)
-        origin = f"http://127.0.0.1:{port}"
+        if before:  # seeding's figures from the first run, today's publishing and pages
+            seeded = {**before, **seeded, "seed_reused": True}
+        else:
+            seeded["seed_wall_s"] = round(time.monotonic() - started, 1)
+            if REUSE:
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    comment = json.dumps(seeded).replace("'", "''")
+                    conn.execute(f"COMMENT ON DATABASE \"{name}\" IS '{comment}'")
+        app = origin = None
+        restarts = 0
+        load_before = os.getloadavg()[0]
         pages = {}
-        for name, path in seeded["pages"].items():
-            run.say(f"wrk: {name} ({path})")
-            pages[name] = measure_page(origin + path)
-        try:
-            pages["sitemap_file_1"] = timed_fetches(origin + "/sitemap-1.xml")
-        except OSError as error:
-            log = (stack.tmp / "gunicorn-archive.log").read_text()[-4000:]
-            pages["sitemap_file_1"] = {"error": str(error), "log": log}
+        for name, path in [*seeded["pages"].items(), ("sitemap_file_1", "/sitemap-1.xml")]:
+            for _attempt in range(3):
+                if app is None or app.poll() is not None:
+                    # Stopped from outside (on a shared machine, another session's `pkill`
+                    # once took it down mid-run): started again, the page measured again.
+                    if app is not None:
+                        stack.stop(app)
+                        restarts += 1
+                    app, origin = serve(stack)
+                run.say(f"{name} ({path})")
+                if name == "sitemap_file_1":
+                    try:
+                        pages[name] = timed_fetches(origin + path)
+                    except OSError as error:
+                        log = (stack.tmp / "gunicorn-archive.log").read_text()[-4000:]
+                        pages[name] = {"error": str(error), "log": log}
+                else:
+                    pages[name] = measure_page(origin + path, app)
+                if app.poll() is None:
+                    break
         stack.stop(app)
-        return {**seeded, "measured": pages}
+        load = [round(load_before, 1), round(os.getloadavg()[0], 1)]
+        return {**seeded, "measured": pages, "server_restarts": restarts, "load_1min": load}
     finally:
         stack.close()
 
@@ -122,16 +183,24 @@ def table(results):
             if m and "error" in m:
                 values.append(f"failed: {m['error']}")
                 continue
+            cpu = m.get("cpu_us_per_request") if m else None
             values.append(
-                f"{m['rps']} req/s ({m['p50_ms']} / {m['p99_ms']} ms)"
+                f"{m['rps']} req/s ({m['p50_ms']} / {m['p99_ms']} ms"
+                + (f"; {cpu / 1000:.1f} ms" if cpu else "")
+                + (f"; {m['alone_ms']} ms" if m and "alone_ms" in m else "")
+                + ")"
                 + (f", {m['non_2xx']} non-2xx" if m["non_2xx"] else "")
                 if m
                 else "—"
             )
-        row(f"{name}: req/s (p50 / p99)", values)
+        row(f"{name}: req/s (p50 / p99; app CPU per request; one at a time, median)", values)
     row(
         "publish one article (revision, publish, purges), ms",
         [str(results[s]["publish_ms"]) for s in sizes],
+    )
+    row(
+        "load average (1 min) before / after the pages, on 2 cores",
+        [" / ".join(map(str, results[s].get("load_1min", ["?", "?"]))) for s in sizes],
     )
     row(
         "topics / comments",

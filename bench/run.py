@@ -110,7 +110,8 @@ def need(tool, package):
 class Stack:
     """The throwaway data (database, cache prefix, VAR_DIR) and the processes started."""
 
-    def __init__(self, db_name=None):
+    def __init__(self, db_name=None, existing_db=False):
+        """`existing_db`: the database `db_name` is already there and is kept afterwards."""
         self.tmp = Path(tempfile.mkdtemp(prefix="manchette-bench-"))
         self.var = self.tmp / "var"
         self.var.mkdir()
@@ -118,6 +119,7 @@ class Stack:
         self.pg_admin_url = None
         self.db_name = None
         self.redis_prefix = None
+        self.keep_db = existing_db
         base_db = os.environ.get("DATABASE_URL", "")
         self.env = {
             **os.environ,
@@ -138,7 +140,8 @@ class Stack:
             parts = urlsplit(base_db)
             self.pg_admin_url = urlunsplit(parts._replace(path="/postgres"))
             self.env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{self.db_name}"))
-            self._pg(f'CREATE DATABASE "{self.db_name}"')
+            if not existing_db:
+                self._pg(f'CREATE DATABASE "{self.db_name}"')
         else:
             self.env["DATABASE_URL"] = f"sqlite:///{self.var / 'bench.sqlite3'}"
         if os.environ.get("REDIS_URL"):
@@ -224,7 +227,7 @@ class Stack:
     def close(self):
         for _name, process, _log in list(self.processes):
             self.stop(process)
-        if self.db_name:
+        if self.db_name and not self.keep_db:
             try:
                 self._pg(f'DROP DATABASE IF EXISTS "{self.db_name}" WITH (FORCE)')
             except Exception as error:

@@ -236,10 +236,15 @@ _.to_url
 # Named by a dotted path in STORAGES (settings/base.py, MEDIA_STORAGE_URL).
 MediaStorage
 
-# Read by templates/components/pagination.html, as on a Django Page.
+# Read by templates/components/pagination.html (a listing's page) and
+# search/pagination.html (a Django Page).
 has_previous
 next_page_number
 previous_page_number
+next_cursor
+previous_cursor
+newest
+oldest
 # Read by a template: each listed comment's link in the moderators' digest e-mail.
 admin_url
 # Read by Wagtail's ViewSet: the hook its menu item registers with (the comments menu).

@@ -2,8 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Prefetch, Window
-from django.db.models.functions import RowNumber
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -23,7 +22,7 @@ from wagtail.search import index
 
 from manchette.core.caching.restrictions import CachedPageMixin, any_view_restriction
 from manchette.core.frenchtext import search_document
-from manchette.core.pagination import get_listing_page, listing_page, page_number
+from manchette.core.pagination import cursor_of, listing_page, old_page_redirect
 from manchette.core.prepared import PreparedQuery
 from manchette.core.visibility import VisiblePageQuerySet
 from manchette.news.blocks import ArticleBodyBlock
@@ -53,13 +52,20 @@ class SectionPage(CachedPageMixin, Page):
         verbose_name = _("rubrique")
         verbose_name_plural = _("rubriques")
 
+    def serve(self, request, *args, **kwargs):
+        articles = ArticlePage.objects.listing().filter(section=self)
+        return old_page_redirect(request, articles, ARTICLES_PER_PAGE) or super().serve(
+            request, *args, **kwargs
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.listing().filter(section=self)
-        number = page_number(request)
+        cursor = cursor_of(request)
+        members = ArticlePage.objects.filter(section=self)
         # Lazy: read only when the listing's fragment is rendered (see the template).
         context["articles"] = SimpleLazyObject(
-            lambda: listing_page(articles, number, ARTICLES_PER_PAGE)
+            lambda: listing_page(articles, cursor, ARTICLES_PER_PAGE, members)
         )
         return context
 
@@ -132,10 +138,17 @@ class AuthorPage(CachedPageMixin, Page):
         verbose_name = _("auteur")
         verbose_name_plural = _("auteurs")
 
+    def serve(self, request, *args, **kwargs):
+        articles = ArticlePage.objects.listing().filter(author_links__author=self)
+        return old_page_redirect(request, articles, ARTICLES_PER_PAGE) or super().serve(
+            request, *args, **kwargs
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.listing().filter(author_links__author=self)
-        context["articles"] = get_listing_page(request, articles, ARTICLES_PER_PAGE)
+        members = ArticlePage.objects.filter(author_links__author=self)
+        context["articles"] = listing_page(articles, cursor_of(request), ARTICLES_PER_PAGE, members)
         return context
 
 
@@ -156,25 +169,25 @@ class ArticleQuerySet(VisiblePageQuerySet):
         )
 
     def front_page(self):
-        """The lead story and each section's latest articles, in a constant number of queries."""
-        articles = self.listing()
-        lead = articles.filter(featured=True).first() or articles.first()
-        ranked = (
-            articles.exclude(pk=getattr(lead, "pk", None))
-            .annotate(
-                section_rank=Window(
-                    RowNumber(),
-                    partition_by=[F("section_id")],
-                    order_by=[F("first_published_at").desc(), F("pk").desc()],
-                )
-            )
-            .filter(section_rank__lte=LATEST_PER_SECTION)
-        )
-        by_section = {}
-        for article in ranked:
-            by_section.setdefault(article.section, []).append(article)
+        """The lead story and each section's latest articles, in a constant number of queries,
+        each an index seek (none reads the archive: its size changes nothing)."""
+        newest = self.visible().order_by("-first_published_at", "-pk").values_list("pk", flat=True)
+        lead = newest.filter(featured=True).first() or newest.first()
+        latest = newest.exclude(pk=lead).filter(section=OuterRef("pk"))
+        # One row per section with the keys of its latest articles, each a scalar subquery
+        # (the n-th newest: LIMIT 1 OFFSET n, n < LATEST_PER_SECTION) that seeks the index
+        # on (first_published_at, id): portable, where a LATERAL join is PostgreSQL's alone.
+        columns = {f"latest_{n}": Subquery(latest[n : n + 1]) for n in range(LATEST_PER_SECTION)}
+        keys = SectionPage.objects.visible().annotate(**columns).values_list(*columns)
+        wanted = {pk for row in keys for pk in row if pk is not None}
+        lead_article, by_section = None, {}
+        for article in self.listing().filter(Q(pk__in=wanted) | Q(pk=lead)):  # newest first
+            if article.pk == lead:
+                lead_article = article
+            else:
+                by_section.setdefault(article.section, []).append(article)
         sections = sorted(by_section.items(), key=lambda item: (item[0].menu_order, item[0].title))
-        return {"lead": lead, "sections": sections}
+        return {"lead": lead_article, "sections": sections}
 
     def published_since(self, since):
         return self.visible().filter(first_published_at__gte=since)
@@ -253,6 +266,12 @@ class ArticlePage(CachedPageMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        indexes = [
+            # The front page's lead: the newest featured article, however few there are.
+            models.Index(
+                fields=["page_ptr"], condition=Q(featured=True), name="news_article_featured"
+            )
+        ]
 
     def save(self, *args, **kwargs):
         parent = self.get_parent() if self.pk or self.path else None

@@ -2,6 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.urls import reverse
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from manchette.core.caching.purge import purge_paths, purge_site
@@ -12,8 +13,9 @@ FEED_AND_SITEMAP_PATHS = ["/flux/", "/flux/atom/", "/sitemap-news.xml"]
 
 
 def article_paths(article):
-    """Every path that lists or shows this article."""
-    paths = [article.url, "/", *FEED_AND_SITEMAP_PATHS, *sitemap_paths()]
+    """Every path that lists or shows this article (the search's too: its answers are kept
+    until the next change, `search.services.search_articles`)."""
+    paths = [article.url, "/", *FEED_AND_SITEMAP_PATHS, *sitemap_paths(), reverse("search:search")]
     if article.section_id:
         section = article.section
         paths += [section.url, f"/flux/{section.slug}/", f"/flux/{section.slug}/atom/"]

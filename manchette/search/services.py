@@ -16,15 +16,24 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.urls import reverse
 from django.utils import timezone
 
+from manchette.core.caching.versions import (
+    SITE_VERSION_KEY,
+    digest,
+    path_version_key,
+    read_versions,
+)
 from manchette.core.frenchtext import normalise
 from manchette.news.models import ArticlePage
 
 MAX_TERMS = 8
 MAX_QUERY_LENGTH = 200
 MAX_CANDIDATES = 2000
+RESULTS_SECONDS = 600
 # Fields weigh 5 (headline), 3 (chapô) and 1 (body). PostgreSQL's weights are {D, C, B, A}.
 # SQLite: `+rowid` keeps FTS5 from looking each candidate up on its own (one full-text query
 # per id: 2 s for 2,000 candidates, against 55 ms for one pass over the matches).
@@ -122,13 +131,34 @@ def matching(terms, filters=NO_FILTERS):
     return engine().restrict(articles, terms)
 
 
-def search_articles(query, filters=NO_FILTERS, sort=SORT_RELEVANCE):
+def search_articles(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None):
     """Ids of the articles the public may see that match every term of `query`: best first
     (then newest first), or newest first with `sort=SORT_DATE`. At most the newest
-    `MAX_CANDIDATES` matches are ranked, in two queries."""
+    `MAX_CANDIDATES` matches are ranked, in two queries.
+
+    The answer is kept in the cache until the next publication (every change to a live
+    article purges the search's path, `news.signals.article_paths`; a change shown on every
+    page purges the site) or RESULTS_SECONDS: a query readers repeat costs one cache read.
+    Whoever shows the ids reads the articles through the visibility rule again, so even a
+    kept answer never shows an article unpublished since. `memo`: the request's versions."""
     terms = query_terms(query)
     if not terms:
         return []
+    path = reverse("search:search")
+    versions = read_versions(
+        [SITE_VERSION_KEY, path_version_key(path)], {} if memo is None else memo
+    )
+    key = "search:ids:" + digest(repr((versions, terms, filters, sort)))
+    ids = cache.get(key)
+    if ids is None:
+        ids = ranked(terms, filters, sort)
+        # Kept once what it was read from is committed (at once outside a transaction): a
+        # rolled-back change is never remembered.
+        transaction.on_commit(lambda: cache.set(key, ids, RESULTS_SECONDS))
+    return ids
+
+
+def ranked(terms, filters, sort):
     ids = list(
         matching(terms, filters)
         .order_by("-first_published_at", "-pk")

@@ -1,6 +1,7 @@
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
+from manchette.core.caching.versions import request_memo
 from manchette.core.pagination import get_page
 from manchette.news.context_processors import nav_sections
 from manchette.news.models import ArticlePage
@@ -38,7 +39,8 @@ def results_context(request, form, query):
         since=form.value("du"),
         until=form.value("au"),
     )
-    ids = search_articles(query, filters, form.value("tri", SORT_RELEVANCE))
+    sort = form.value("tri", SORT_RELEVANCE)
+    ids = search_articles(query, filters, sort, memo=request_memo(request))
     page = get_page(request, ids, RESULTS_PER_PAGE)
     shown = ArticlePage.objects.listing().defer("search_document")
     by_pk = shown.in_bulk(list(page.object_list))

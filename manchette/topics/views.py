@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from manchette.accounts import proof
 from manchette.core.caching.pages import share_or_keep_private
-from manchette.core.pagination import get_listing_page
+from manchette.core.pagination import get_listing_page, old_page_redirect
 from manchette.core.ratelimit import hit, ratelimit
 from manchette.topics.digests import french_list
 from manchette.topics.follow_links import follow_for, follows_for
@@ -50,7 +50,11 @@ def topic_detail(request, slug):
         .filter(topic_mentions__topic=topic)
         .prefetch_related(Prefetch("lead_image__renditions"))
     )
-    page_obj = get_listing_page(request, articles, ARTICLES_PER_PAGE)
+    moved = old_page_redirect(request, articles, ARTICLES_PER_PAGE)
+    if moved:
+        return moved
+    members = ArticlePage.objects.filter(topic_mentions__topic=topic)
+    page_obj = get_listing_page(request, articles, ARTICLES_PER_PAGE, members)
     context = {"topic": topic, "articles": page_obj, "page_obj": page_obj}
     return _cacheable(request, render(request, "topics/topic_detail.html", context))
 

@@ -155,6 +155,7 @@ FIELDS = [
     "password",
     "q",
     "page",
+    "avant",
     "tri",
     "depuis",
     "source",

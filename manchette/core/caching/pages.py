@@ -39,11 +39,11 @@ from manchette.core.caching.versions import (
     release_token,
     request_memo,
 )
-from manchette.core.pagination import PAGE_PARAM, is_paginated
+from manchette.core.pagination import LISTING_PARAMS, is_paginated
 
-# Query parameters that change what a cacheable page shows. Any other parameter bypasses the
-# cache, so random query strings cannot fill it.
-CACHEABLE_PARAMS = {PAGE_PARAM}
+# Query parameters that change what a cacheable page shows (`page`, and a listing's `avant`).
+# Any other parameter bypasses the cache, so random query strings cannot fill it.
+CACHEABLE_PARAMS = LISTING_PARAMS
 
 # Static and media files are never pages: they skip the page cache's reads.
 _UNCACHED_PREFIXES = tuple(
@@ -96,7 +96,8 @@ def share_or_keep_private(request, response):
 
 def cacheable_request(request):
     """Whether the page cache looks this request up: a GET or HEAD that `may_read_shared`,
-    with no query parameter but `page`, for something other than a static or media file."""
+    with no query parameter but `page` or `avant`, for something other than a static or media
+    file."""
     return (
         request.method in ("GET", "HEAD")
         and may_read_shared(request)
@@ -108,8 +109,8 @@ def cacheable_request(request):
 def storable(request, response):
     """Whether the page cache keeps this response: a `cacheable_request` that `may_share`
     (rendered for nobody in particular), whose view marked the response public
-    (`mark_cacheable`), a complete 200 that sets no cookie, and for `?page=N` only where the
-    view reads it strictly (a page that exists)."""
+    (`mark_cacheable`), a complete 200 that sets no cookie, and for `?page=N` or `?avant=X`
+    only where the view reads it strictly (a page that exists)."""
     return bool(
         cacheable_request(request)
         and may_share(request)
@@ -117,7 +118,7 @@ def storable(request, response):
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and (PAGE_PARAM not in request.GET or is_paginated(request))
+        and (not LISTING_PARAMS.intersection(request.GET) or is_paginated(request))
     )
 
 
@@ -127,7 +128,7 @@ def storable(request, response):
 def _page_address(request):
     """(path, address digest) of a `cacheable_request`, else None. The address holds what
     makes two such requests' pages differ: scheme (an https page carries HSTS, an http one is
-    redirected), host, path and the `page` parameter."""
+    redirected), host, path and the `page` or `avant` parameter."""
     if not cacheable_request(request):
         return None
     # `?page=1` is the page without it (manchette.core.pagination): one entry for both.

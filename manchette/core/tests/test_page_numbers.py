@@ -1,5 +1,7 @@
-"""`?page=` names only pages that exist: the others are 404 and never fill the page cache."""
+"""`?page=` and `?avant=` name only pages that exist: the others are 404 and never fill the
+page cache."""
 
+import re
 import secrets
 
 import pytest
@@ -37,17 +39,28 @@ def listings():
     return [section.url, author.url, "/sujets/lyon/"]
 
 
-def test_random_page_numbers_are_404_and_create_no_cache_entry(client, listings):
+def second_page(client, path):
+    """The address of a listing's second page, as its first page links to it."""
+    match = re.search(r'rel="next" href="(\?avant=\d+)"', client.get(path).content.decode())
+    return path + match[1]
+
+
+def test_random_page_numbers_and_cursors_are_404_and_create_no_cache_entry(client, listings):
     before = page_entries()
-    for path in listings:
-        assert client.get(path + "?page=2")["X-Page-Cache"] == "miss"  # a page that exists
+    seconds = [second_page(client, path) for path in listings]
+    for url in seconds:
+        assert client.get(url)["X-Page-Cache"] == "miss"  # a page that exists
     stored = page_entries()
-    assert stored == before + len(listings)
+    assert stored == before + 2 * len(listings)
     for path in listings:
         for value in (str(secrets.randbelow(10**9) + 3), "abc", "0", "-1", "02", "2.0", ""):
-            response = client.get(path, {"page": value})
-            assert response.status_code == 404, (path, value)
-            assert "X-Page-Cache" not in response
+            for name in ("page", "avant"):
+                response = client.get(path, {name: value})
+                assert response.status_code == 404, (path, name, value)
+                assert "X-Page-Cache" not in response
+        # An old page number that exists is a redirect, never a page of its own.
+        moved = client.get(path, {"page": "2"})
+        assert moved.status_code == 301 and "X-Page-Cache" not in moved
     search = client.get("/recherche/", {"q": "Lyon", "page": "999"})
     assert search.status_code == 404
     assert page_entries() == stored
@@ -60,8 +73,8 @@ def test_page_one_is_the_address_without_it(client, listings):
         assert first["X-Page-Cache"] == "miss"
         page_one = client.get(path + "?page=1")
         assert page_one["X-Page-Cache"] == "hit" and page_one.content == first.content
-        second = client.get(path + "?page=2").content.decode()
-        assert 'rel="prev" href="./"' in second and "?page=1" not in second
+        second = client.get(second_page(client, path)).content.decode()
+        assert 'rel="prev" href="./"' in second and "?page=" not in second
     assert page_entries() == before + 2 * len(listings)
 
 

@@ -6,6 +6,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from manchette.core.templatetags.manchette import date_fr
 from manchette.news.factories import ArticleFactory, AuthorFactory, FlashFactory, SectionFactory
@@ -115,13 +117,16 @@ def test_section_page_is_paginated_newest_first(client, section):
         ArticleFactory(parent=section, title=f"Dépêche {n:02d}", hours_ago=n) for n in range(14)
     ]
     first = client.get(section.url).content.decode()
-    second = client.get(section.url + "?page=2").content.decode()
+    second = client.get(f"{section.url}?avant={articles[11].pk}").content.decode()
     assert "Dépêche 00" in first and "Dépêche 11" in first and "Dépêche 12" not in first
     assert "Dépêche 12" in second and "Dépêche 13" in second
-    assert "Page 2" in second
+    # The dates of what the page shows stand for a page number.
+    day = date_format(timezone.localtime(articles[13].first_published_at), "j F Y")
+    assert f"Articles du {day}" in second
     # Only the pages that exist (manchette.core.pagination): no silent clamping.
     assert client.get(section.url + "?page=abc").status_code == 404
     assert client.get(section.url + "?page=999").status_code == 404
+    assert client.get(section.url + "?avant=999999").status_code == 404
     assert len(articles) == 14
 
 

@@ -29,12 +29,31 @@ def test_results_page_costs_the_same_with_2_and_10_results(client, db):
     section = SectionFactory(slug="france")
     articles(2, "Budget", section)
     articles(25, "Climat", section)
-    client.get("/recherche/", {"q": "budget"})  # site settings, menus: warm the caches
+    client.get("/recherche/", {"q": "pluie"})  # site settings, menus: warm the caches
     one = queries(client, "budget")
     ten = queries(client, "climat")
     assert one == ten
     assert queries(client, "climat", tri="date", rubrique="france") <= ten
     assert ten <= 12
+
+
+def test_a_repeated_search_reads_its_answer_from_the_cache_until_a_publication(
+    client, db, django_capture_on_commit_callbacks
+):
+    section = SectionFactory(slug="france")
+    articles(3, "Climat", section)
+    client.get("/recherche/", {"q": "pluie"})  # site settings, menus: warm the caches
+    with django_capture_on_commit_callbacks(execute=True):  # as each request's commit
+        first = queries(client, "climat")
+    again = queries(client, "climat")
+    assert again == first - 2  # neither the matches nor their ranks are read again
+
+    newer = ArticleFactory(parent=section, title="Climat : un article de plus", live=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        newer.save_revision().publish()
+    response = search(client, "climat")
+    assert newer.pk in [article.pk for article in response.context["results"]]
+    assert response.context["results"].paginator.count == 4
 
 
 def test_no_result_page_has_a_bounded_cost(client, db):

@@ -32,8 +32,11 @@ def test_topic_page_lists_articles_newest_first_and_paginates(client):
     assert "Troisième ville de France." in html
     assert html.index(articles[0].title) < html.index(articles[1].title)
     assert articles[12].title not in html
-    assert 'rel="next" href="?page=2"' in html
-    assert articles[12].title in client.get("/sujets/lyon/?page=2").content.decode()
+    assert f'rel="next" href="?avant={articles[11].pk}"' in html
+    second = client.get(f"/sujets/lyon/?avant={articles[11].pk}").content.decode()
+    assert articles[12].title in second and articles[11].title not in second
+    moved = client.get("/sujets/lyon/?page=2")
+    assert moved["Location"] == f"/sujets/lyon/?avant={articles[11].pk}"
     assert '<link rel="alternate" type="application/rss+xml"' in html
     assert 'href="/sujets/lyon/flux/"' in html
 
