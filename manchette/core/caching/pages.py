@@ -97,9 +97,11 @@ def share_or_keep_private(request, response):
 def cacheable_request(request):
     """Whether the page cache looks this request up: a GET or HEAD that `may_read_shared`,
     with no query parameter but `page` or `avant`, for something other than a static or media
-    file."""
+    file; never while `PAGE_CACHE_SECONDS` is 0 (the page cache is off, and the copies it
+    kept before are not served either)."""
     return (
-        request.method in ("GET", "HEAD")
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
         and may_read_shared(request)
         and set(request.GET) <= CACHEABLE_PARAMS
         and not request.path.startswith(_UNCACHED_PREFIXES)

@@ -34,6 +34,16 @@ def test_cache_hit_costs_no_query(client, section, django_assert_num_queries):
         assert client.get(section.url)["X-Page-Cache"] == "hit"
 
 
+def test_turning_the_page_cache_off_stops_serving_what_it_kept(client, section, settings):
+    client.get(section.url)
+    assert client.get(section.url)["X-Page-Cache"] == "hit"
+    settings.PAGE_CACHE_SECONDS = 0
+    # Rendered afresh every time: neither the copy kept before nor a new one.
+    answers = [client.get(section.url) for _ in range(2)]
+    assert [r.status_code for r in answers] == [200, 200]
+    assert ["X-Page-Cache" in r for r in answers] == [False, False]
+
+
 def test_signed_in_readers_get_the_shared_copy_and_nothing_of_theirs_is_kept(
     client, section, django_user_model
 ):
