@@ -17,7 +17,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from manchette.core.caching.purge import purge_site
 
-from . import redirects, wxr
+from . import indexing, redirects, wxr
 from .comments import Comments
 from .ledger import Ledger
 from .media import Media
@@ -98,12 +98,12 @@ class Importer:
             with connection.cursor() as cursor:
                 cursor.execute("SET synchronous_commit TO OFF")
         if not dry_run:
-            with disable_reference_index_auto_update():
+            with disable_reference_index_auto_update(), indexing.deferred():
                 self.passes()
             purge_site()  # once, for the whole import
             return self.report
         try:
-            with transaction.atomic(), disable_reference_index_auto_update():
+            with transaction.atomic(), disable_reference_index_auto_update(), indexing.deferred():
                 self.passes()
                 raise _DryRun  # everything done is rolled back
         except _DryRun:
@@ -127,6 +127,11 @@ class Importer:
             from .wpdiscuz import import_tables
 
             import_tables(self.wpdiscuz, self.parts["ledger"], self.report)
+        if self.parts:
+            # The admin's search index, in bulk: what this run (or a run killed before
+            # this point) brought in, and what it updated.
+            self.parts["posts"].reindex.flush()
+            indexing.index_missing(self.parts["ledger"].site)
 
     def first_pass(self, parts, kind, data):
         with transaction.atomic():
