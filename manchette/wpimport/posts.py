@@ -172,12 +172,8 @@ class Posts:
     def section_of(self, item):
         slugs = [unquote(c["slug"]) for c in item["categories"] if c["domain"] == "category"]
         primary = meta(item, PRIMARY_CATEGORY_KEYS)
-        if primary.isdigit():
-            row = self.ledger.find(ItemKind.CATEGORY, int(primary))
-            for slug, target in self.ledger.maps.get(ItemKind.CATEGORY, {}).items():
-                if row and target[1] == row.object_id:
-                    slugs.insert(0, slug)
-                    break
+        if primary.isdigit() and self.terms.slug_of_category(int(primary)):
+            slugs.insert(0, self.terms.slug_of_category(int(primary)))
         for slug in slugs:
             section_id = self.terms.section_for(slug)
             if section_id:

@@ -163,6 +163,7 @@ class Terms:
         wp_id = int(term["id"] or 0)
         if kind == ItemKind.CATEGORY:
             self.category_parent[slug] = unquote(term["parent"] or "")
+            self.ledger.remember("category_slug", wp_id, slug)  # for primary categories
         top_level = kind == ItemKind.CATEGORY and not term["parent"]
         row = self.ledger.find(kind, wp_id) if wp_id else None
         if row is not None:
@@ -259,6 +260,9 @@ class Terms:
             parts.insert(0, parent)
             seen.add(parent)
         return "/".join(parts)
+
+    def slug_of_category(self, wp_id):
+        return self.ledger.maps.get("category_slug", {}).get(wp_id)
 
     def section_for(self, slug):
         """The rubrique of a category: its own, or its top-level ancestor's."""
