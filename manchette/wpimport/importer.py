@@ -48,6 +48,15 @@ def site_hosts(site):
     return hosts
 
 
+def failed_item(kind, data):
+    """(kind, WordPress id) of a first-pass item, for the report."""
+    if kind == "author":
+        return "author", data.get("wp:author_id") or data.get("wp:author_login", "")
+    if kind == "term":
+        return ("tag" if data.get("taxonomy") == "post_tag" else "category"), data.get("id", "")
+    return "attachment", data.get("wp:post_id", "")
+
+
 def check(path):
     """Refused (with its French message) when the file is not an export we can read."""
     stream = wxr.open_export(path)
@@ -134,13 +143,16 @@ class Importer:
             indexing.index_missing(self.parts["ledger"].site)
 
     def first_pass(self, parts, kind, data):
-        with transaction.atomic():
-            if kind == "author":
-                parts["terms"].import_author(data)
-            elif kind == "term":
-                parts["terms"].import_term(data)
-            elif data.get("wp:post_type") == "attachment":
-                parts["media"].import_attachment(data)
+        try:
+            with transaction.atomic():
+                if kind == "author":
+                    parts["terms"].import_author(data)
+                elif kind == "term":
+                    parts["terms"].import_term(data)
+                elif data.get("wp:post_type") == "attachment":
+                    parts["media"].import_attachment(data)
+        except Exception as error:  # that item only: reported, and the import goes on
+            self.report.fail(*failed_item(kind, data), error)
 
     def second_pass(self, parts, kind, data):
         if kind != "item":

@@ -5,7 +5,7 @@ addresses (`/?p=4`, `/?page_id=4`, `/?cat=3`…) hit the home page, which answer
 `WordPressQueryMiddleware` looks them up first.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpResponsePermanentRedirect
 from wagtail.contrib.redirects.models import Redirect
@@ -79,11 +79,18 @@ class WordPressQueryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and QUERY_KEYS.intersection(request.GET):
-            rows = Redirect.objects.filter(
-                old_path=Redirect.normalise_path(request.get_full_path()), site=None
-            ).select_related("redirect_page")
-            redirect = next(iter(rows[:1]), None)  # no ORDER BY: the old_path index answers
-            if redirect is not None and redirect.link:
-                return HttpResponsePermanentRedirect(redirect.link)
+        keys = QUERY_KEYS.intersection(request.GET)
+        if request.method in ("GET", "HEAD") and keys:
+            # The address as asked, then its WordPress key alone: links shared on social
+            # networks and in newsletters carry `utm_…` and other parameters of their own.
+            paths = [Redirect.normalise_path(request.get_full_path())]
+            paths += [
+                Redirect.normalise_path("/?" + urlencode({key: request.GET[key]}))
+                for key in sorted(keys)
+            ]
+            rows = Redirect.objects.filter(old_path__in=paths, site=None)
+            found = {row.old_path: row for row in rows.select_related("redirect_page")}
+            for path in paths:
+                if path in found and found[path].link:
+                    return HttpResponsePermanentRedirect(found[path].link)
         return self.get_response(request)

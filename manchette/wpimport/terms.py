@@ -204,8 +204,10 @@ class Terms:
         if topic is not None:
             self.report.count(kind.value, "adopted")
         else:
-            free = not Topic.objects.filter(slug=slug).exists()
-            topic = Topic(name=name[:200], slug=slug if free else "", confirmed=True)
+            # Our topic addresses are ASCII (`été` → `ete`); taken or empty: made from the name.
+            wanted = slugify(slug)[:200]
+            free = wanted and not Topic.objects.filter(slug=wanted).exists()
+            topic = Topic(name=name[:200], slug=wanted if free else "", confirmed=True)
             topic.description = clean_text(term["description"])
             topic.save()
             self.report.count(kind.value, "created")

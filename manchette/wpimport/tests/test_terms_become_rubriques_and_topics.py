@@ -122,3 +122,34 @@ def test_the_primary_category_names_the_rubrique(tmp_path, key):
     assert ArticlePage.objects.get(slug="article-11").section.slug == "politique"
     if key.startswith("rank_math"):
         assert ArticlePage.objects.get(slug="article-10").seo_title == "Titre Rank Math"
+
+
+def test_a_tag_with_an_accented_slug_gets_an_address_our_routes_accept(tmp_path, client):
+    export = write(
+        tmp_path,
+        w.tag_term(1, "%c3%a9t%c3%a9", "Été"),
+        w.item(10, "Canicule", "<p>Chaud.</p>", tags=[("%c3%a9t%c3%a9", "Été")]),
+    )
+    code, out = run_import(export)
+    assert code == 0, out
+    topic = Topic.objects.get(name="Été")
+    assert topic.slug == "ete"
+    response = client.get("/tag/%C3%A9t%C3%A9/")
+    assert (response.status_code, response["Location"]) == (301, "/sujets/ete/")
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get("/tag/%C3%A9t%C3%A9/feed/")["Location"] == "/sujets/ete/flux/"
+
+
+def test_an_author_or_term_that_fails_is_reported_and_the_rest_goes_in(tmp_path):
+    broken = w.author(1, "camille", "Camille").replace("<wp:author_id>1<", "<wp:author_id>un<")
+    export = write(
+        tmp_path,
+        broken,
+        w.author(2, "paul", "Paul"),
+        w.tag_term(3, "budget", "Budget").replace("<wp:term_id>3<", "<wp:term_id>trois<"),
+        w.item(10, "Le budget", "<p>Voté.</p>", creator="paul"),
+    )
+    code, out = run_import(export)
+    assert code == 1, out
+    assert "Échec : author" in out and "Échec : tag" in out
+    assert ArticlePage.objects.get(slug="article-10").authors[0].title == "Paul"
