@@ -245,3 +245,21 @@ def test_old_addresses_with_tracking_parameters_and_their_targets(export, upload
         response = client.get(old, follow=True)
         assert response.redirect_chain[0][1] == 301, old
         assert response.status_code == 200, old
+
+
+def test_no_page_shows_wordpress_markup_or_a_commenter_email(export, uploads, client):
+    run_import(export, uploads=uploads)
+    pages = [p.url for p in ArticlePage.objects.live()]
+    pages += [p.url for p in SectionPage.objects.live()] + [
+        p.url for p in AuthorPage.objects.live()
+    ]
+    pages += [t.url for t in Topic.objects.all()] + [f"{t.url}flux/" for t in Topic.objects.all()]
+    pages += ["/", "/flux/", "/flux/politique/", "/sitemap.xml", "/recherche/?q=budget"]
+    pages += [f"/commentaires/article/{p.pk}/" for p in ArticlePage.objects.live()]
+    assert len(pages) > 15
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        for forbidden in ("<!-- wp:", "@example.net", "[caption", "wp-content/uploads"):
+            assert forbidden not in html, (url, forbidden)
