@@ -99,6 +99,7 @@ class Posts:
         self.ledger, self.report, self.terms, self.media = ledger, report, terms, media
         self.hosts = hosts
         self.pages = {}  # rubriques and authors, by id
+        self.last_paths = {}  # rubrique id → path of the article last added there
         self.reindex = indexing.Pending()  # articles updated: their search entries are stale
 
     def link_target(self, url):
@@ -201,7 +202,7 @@ class Posts:
         links = [ArticleAuthor(author=author, sort_order=0)] if author else []
         page.has_unpublished_changes = status != "live"
         if created:
-            add_child(section, page)
+            add_child(section, page, self.last_paths)
             for link in links:
                 link.article = page
             ArticleAuthor.objects.bulk_create(links)

@@ -69,30 +69,45 @@ def reserved_slugs():
 
 
 def free_child_slug(parent, slug):
+    """`slug`, or `slug-2`, `slug-3`… when a child of `parent` has it. Looked up by slug
+    alone (its index), not among the children: a rubrique may have tens of thousands."""
+
+    def taken(candidate):
+        pages = Page.objects.filter(slug=candidate).values_list("path", "depth")
+        return any(p.startswith(parent.path) and d == parent.depth + 1 for p, d in pages)
+
     candidate, counter = slug, 2
-    while parent.get_children().filter(slug=candidate).exists():
+    while taken(candidate):
         candidate = f"{slug}-{counter}"
         counter += 1
     return candidate
 
 
-def add_child(parent, page):
+def add_child(parent, page, last_paths=None):
     """`parent.add_child(instance=page)` as treebeard does it (parent row locked, last child's
     path + 1), without Wagtail's full_clean: the importer's slug is already free and its
-    values already clean, and the validation costs a dozen queries a page."""
+    values already clean, and the validation costs a dozen queries a page.
+
+    `last_paths` (parent id → path of the child last added here) saves reading every child
+    of a rubrique to find the last one, which grows with the rubrique: the path after it is
+    taken only if someone else added a page there since, and then the children are read."""
     locked = Page.objects.select_for_update().only("path", "depth").get(pk=parent.pk)
-    last = (
-        Page.objects.filter(path__startswith=locked.path, depth=locked.depth + 1)
-        .order_by("-path")
-        .values_list("path", flat=True)
-        .first()
-    )
+    last = (last_paths or {}).get(parent.pk)
+    if last is None or Page.objects.filter(path=Page(path=last)._inc_path()).exists():
+        last = (
+            Page.objects.filter(path__startswith=locked.path, depth=locked.depth + 1)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
+        )
     page.depth = locked.depth + 1
     page.path = Page(path=last)._inc_path() if last else Page._get_path(locked.path, page.depth, 1)
     page._cached_parent_obj = parent  # treebeard's own cache: get_parent() costs no query
     page._is_site_root = False  # Wagtail's own shortcut: a new page roots no site
     page.save(clean=False, force_insert=True)  # a new row: no query to look for it first
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+    if last_paths is not None:
+        last_paths[parent.pk] = page.path
     return page
 
 

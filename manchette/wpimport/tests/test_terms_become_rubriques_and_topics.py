@@ -4,6 +4,7 @@ and the rubrique a post's primary category (Yoast, Rank Math) names."""
 import json
 
 import pytest
+from wagtail.models import Page
 
 from manchette.core.site_structure import home_page
 from manchette.news.models import ArticlePage, SectionPage
@@ -11,7 +12,7 @@ from manchette.topics.factories import TopicFactory
 from manchette.topics.linking import build_gazetteer
 from manchette.topics.models import Topic, TopicAlias
 from manchette.topics.names import find_matches
-from manchette.wpimport.terms import create_child, slug_name
+from manchette.wpimport.terms import add_child, create_child, free_child_slug, slug_name
 
 from . import wxr_builder as w
 from .conftest import run_import
@@ -153,3 +154,23 @@ def test_an_author_or_term_that_fails_is_reported_and_the_rest_goes_in(tmp_path)
     assert code == 1, out
     assert "Échec : author" in out and "Échec : tag" in out
     assert ArticlePage.objects.get(slug="article-10").authors[0].title == "Paul"
+
+
+def test_pages_added_by_someone_else_during_an_import_keep_the_tree_whole():
+    section = create_child(home_page(), SectionPage(title="Sports", slug="sports", live=True))
+    last_paths = {}
+    add_child(section, ArticlePage(title="Un", slug="un", standfirst="x", body=[]), last_paths)
+    # An editor adds an article to the same rubrique between two imported posts.
+    section.add_child(instance=ArticlePage(title="Deux", slug="deux", standfirst="x", body=[]))
+    add_child(
+        section, ArticlePage(title="Trois", slug="trois", standfirst="x", body=[]), last_paths
+    )
+    add_child(
+        section, ArticlePage(title="Quatre", slug="quatre", standfirst="x", body=[]), last_paths
+    )
+    children = SectionPage.objects.get(pk=section.pk).get_children()
+    assert [p.slug for p in children] == ["un", "deux", "trois", "quatre"]
+    assert SectionPage.objects.get(pk=section.pk).numchild == 4
+    assert all(not problems for problems in Page.find_problems())
+    assert free_child_slug(section, "deux") == "deux-2"
+    assert free_child_slug(home_page(), "deux") == "deux"  # a grandchild is no child
