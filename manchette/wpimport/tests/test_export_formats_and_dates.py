@@ -14,7 +14,10 @@ LONG = " ".join(["Le conseil municipal a longuement débattu du budget de la com
 
 
 def test_an_export_in_wxr_1_0_is_read_as_1_2(tmp_path):
-    text = w.document(w.category(1, "politique", "Politique"), w.item(10, "Ancien", "<p>x</p>"))
+    text = w.document(
+        w.category(1, "politique", "Politique"),
+        w.item(10, "Ancien", "<p>x</p>", categories=[("politique", "Politique")]),
+    )
     text = text.replace("export/1.2/", "export/1.0/").replace(">1.2<", ">1.0<")
     path = tmp_path / "export.xml"
     path.write_text(text, encoding="utf-8")
