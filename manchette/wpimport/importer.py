@@ -29,6 +29,25 @@ SITE_FEEDS = ("/feed/", "/feed/rss2/", "/feed/atom/", "/comments/feed/", "/?feed
 SKIPPED_TYPES = {"revision", "nav_menu_item", "custom_css", "customize_changeset", "wp_block"}
 
 
+ANALYZE_EVERY = 2000  # posts
+# The tables the import fills and looks up as it goes.
+GROWING_TABLES = (
+    "wpimport_importeditem",
+    "wagtailcore_page",
+    "comments_comment",
+    "wagtailredirects_redirect",
+)
+
+
+def refresh_statistics():
+    """PostgreSQL's planner statistics for the tables the import fills: autovacuum renews
+    them only after a tenth of a table changed, and plans made on a table ten times smaller
+    than it now is read whole tables per post (seen on a 30,000-post bench)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE " + ", ".join(GROWING_TABLES))
+
+
 class _DryRun(Exception):
     pass
 
@@ -76,6 +95,7 @@ class Importer:
         self.progress = progress or (lambda *args: None)
         self.report = Report(self.paths)
         self.parts = None
+        self.posts_seen = 0
 
     def setup(self, site):
         if self.parts is None:
@@ -160,6 +180,9 @@ class Importer:
         post_type = data.get("wp:post_type", "")
         wp_id = data.get("wp:post_id", "")
         if post_type == "post":
+            self.posts_seen += 1
+            if self.posts_seen % ANALYZE_EVERY == 0:
+                refresh_statistics()
             try:
                 with transaction.atomic():
                     page = parts["posts"].import_post(data)
