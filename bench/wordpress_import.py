@@ -128,7 +128,9 @@ def run_size(database_url, posts, comments_per_post, tags):
         generated = time.monotonic() - started
         size = export.stat().st_size
         command = [python, "manage.py", "import_wordpress", str(export), "--report", str(report)]
+        load_before = os.getloadavg()
         subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=False)
+        load_after = os.getloadavg()
         data = json.loads(report.read_text())
     return {
         "posts": posts,
@@ -143,6 +145,9 @@ def run_size(database_url, posts, comments_per_post, tags):
             k: {o: v[o] for o in ("created", "skipped", "failed")} for k, v in data["kinds"].items()
         },
         "posts_per_second": round(posts / max(data["duration_seconds"], 0.1), 1),
+        # The machine is shared: its load (1, 5, 15 min) when the import started and ended.
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in load_after],
     }
 
 
@@ -155,17 +160,18 @@ def main():
     parser.add_argument("--label", default="postgres")
     args = parser.parse_args()
     results = []
-    for posts in args.posts:
-        result = run_size(args.database_url, posts, args.comments_per_post, args.tags)
-        print(json.dumps(result, ensure_ascii=False))
-        results.append(result)
     out = (
         ROOT
         / "bench"
         / "results"
         / f"{time.strftime('%Y-%m-%d')}-{args.label}-wordpress-import.json"
     )
-    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    for posts in args.posts:
+        result = run_size(args.database_url, posts, args.comments_per_post, args.tags)
+        print(json.dumps(result, ensure_ascii=False), flush=True)
+        results.append(result)
+        # Written after each size: a long run stopped half-way keeps the sizes it finished.
+        out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     print(f"→ {out.relative_to(ROOT)}")
 
 

@@ -263,3 +263,10 @@ au
 tri
 input_type
 marked_title
+# Read by Wagtail and treebeard by name (wpimport's page creation sets them so that no query
+# is made): a new page's admin comments and latest revision, treebeard's cached parent,
+# Wagtail's "is a site root" shortcut.
+wagtail_admin_comments
+latest_revision
+_cached_parent_obj
+_is_site_root

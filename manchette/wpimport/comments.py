@@ -5,6 +5,7 @@ notification, no e-mail. Commenter e-mails are kept (never shown, as for every c
 addresses are stored as the same keyed hash as a comment posted here.
 """
 
+import html
 import re
 
 from bs4 import BeautifulSoup
@@ -50,6 +51,8 @@ def parse_votes(value):
 
 def plain_body(content):
     """A comment's HTML as the plain text our comments store (paragraphs kept)."""
+    if "<" not in (content or ""):  # most comments: plain text, perhaps with entities
+        return comment_text.normalise(html.unescape(content or ""))
     soup = BeautifulSoup(content or "", "html.parser")
     for br in soup.find_all("br"):
         br.replace_with("\n")
@@ -126,10 +129,12 @@ class Comments:
             wp_id = int(data.get("comment_id") or 0)
             by_id[wp_id] = data
             wanted.append(wp_id)
-        rows = self.ledger.find_many(ItemKind.COMMENT, wanted)
-        existing = {
-            c.pk: c for c in Comment.objects.filter(pk__in=[r.object_id for r in rows.values()])
-        }
+        rows = self.ledger.find_many(ItemKind.COMMENT, wanted) if wanted else {}
+        existing = {}
+        if rows:
+            existing = {
+                c.pk: c for c in Comment.objects.filter(pk__in=[r.object_id for r in rows.values()])
+            }
         placed = {}  # wp id → Comment
         for level in self.levels(by_id):
             self.import_level(level, by_id, rows, existing, placed, article)
@@ -152,7 +157,7 @@ class Comments:
         return [sorted(levels[d]) for d in sorted(levels)]
 
     def import_level(self, level, by_id, rows, existing, placed, article):
-        new, new_ids = [], []
+        new, new_ids, digests = [], [], []
         for wp_id in level:
             data = by_id[wp_id]
             self.report.count("comment", "read")
@@ -168,6 +173,7 @@ class Comments:
             place_in_thread(comment, placed.get(int(data.get("comment_parent") or 0)))
             new.append(comment)
             new_ids.append(wp_id)
+            digests.append(source)
             placed[wp_id] = comment
         if not new:
             return
@@ -179,10 +185,10 @@ class Comments:
                     kind=ItemKind.COMMENT,
                     wp_id=wp_id,
                     object_id=comment.pk,
-                    digest=digest(by_id[wp_id]),
+                    digest=source,
                     fingerprint=fingerprint(comment),
                 )
-                for wp_id, comment in zip(new_ids, new, strict=True)
+                for wp_id, comment, source in zip(new_ids, new, digests, strict=True)
             ]
         )
         for comment in new:

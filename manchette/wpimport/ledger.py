@@ -3,7 +3,7 @@
 import hashlib
 import json
 
-from .models import ImportedItem
+from .models import ImportedItem, ItemKind
 
 
 def digest(data):
@@ -15,8 +15,9 @@ def digest(data):
 class Ledger:
     """ImportedItem rows of one WordPress site, plus the id maps later steps look up.
 
-    The maps (terms, authors, attachments, posts) are kept in memory: a few integers per
-    item, filled again from the database by every run.
+    The maps (terms, authors, attachments) are kept in memory: a few integers per item,
+    filled again from the database by every run. Posts are looked up in the database, as
+    there can be hundreds of thousands of them.
     """
 
     def __init__(self, site):
@@ -24,10 +25,25 @@ class Ledger:
         self.maps = {}
 
     def find(self, kind, wp_id):
-        return ImportedItem.objects.filter(site=self.site, kind=kind, wp_id=wp_id).first()
+        # Not .first(): its ORDER BY id may lead PostgreSQL to walk the primary key's index
+        # instead of the (site, kind, wp_id) one, over a table of millions of rows.
+        rows = ImportedItem.objects.filter(site=self.site, kind=kind, wp_id=wp_id)[:1]
+        return next(iter(rows), None)
 
     def find_many(self, kind, wp_ids):
-        rows = ImportedItem.objects.filter(site=self.site, kind=kind, wp_id__in=list(wp_ids))
+        wp_ids = list(wp_ids)
+        if not wp_ids:
+            return {}
+        # The range as well as the list: with statistics that lag behind a growing table,
+        # PostgreSQL reads `IN (…)` as a filter over every row of the kind (all the site's
+        # comments), while a range bounds the index scan whatever it believes.
+        rows = ImportedItem.objects.filter(
+            site=self.site,
+            kind=kind,
+            wp_id__in=wp_ids,
+            wp_id__gte=min(wp_ids),
+            wp_id__lte=max(wp_ids),
+        )
         return {row.wp_id: row for row in rows}
 
     def record(self, kind, wp_id, object_id, data_digest, fingerprint="", row=None):
@@ -39,6 +55,8 @@ class Ledger:
         return row
 
     def remember(self, kind, key, value):
+        if kind == ItemKind.POST:
+            return  # one per post: kept in the database only, so memory stays flat
         self.maps.setdefault(kind, {})[key] = value
 
     def lookup(self, kind, key):

@@ -14,16 +14,16 @@ from zoneinfo import ZoneInfo
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from manchette.comments.models import ArticleCommentSettings
 from manchette.news.models import ArticleAuthor, ArticlePage, AuthorPage
 from manchette.topics.models import ArticleTopic
 
-from . import bodies, redirects
+from . import bodies, indexing, redirects
 from .ledger import digest
 from .models import ItemKind
-from .terms import clean_slug, clean_text, free_child_slug
+from .terms import add_child, clean_slug, clean_text, free_child_slug
 
 DRAFT_STATUSES = {"draft", "pending", "private"}
 SEO_TITLE_KEYS = ("_yoast_wpseo_title", "rank_math_title")
@@ -99,6 +99,8 @@ class Posts:
         self.ledger, self.report, self.terms, self.media = ledger, report, terms, media
         self.hosts = hosts
         self.pages = {}  # rubriques and authors, by id
+        self.last_paths = {}  # rubrique id → path of the article last added there
+        self.reindex = indexing.Pending()  # articles updated: their search entries are stale
 
     def link_target(self, url):
         """The page an old address of the site leads to, if imported already."""
@@ -137,7 +139,9 @@ class Posts:
             ItemKind.POST, wp_id, page.pk, source, str(page.latest_revision_id), row=row
         )
         self.report.count("post", "created" if created else "updated")
-        self.after_save(item, wp_id, page, status)
+        if not created:
+            self.reindex.add(ArticlePage, page.pk)
+        self.after_save(item, wp_id, page, status, created)
         return page
 
     def fields(self, item, wp_id, status):
@@ -169,12 +173,8 @@ class Posts:
     def section_of(self, item):
         slugs = [unquote(c["slug"]) for c in item["categories"] if c["domain"] == "category"]
         primary = meta(item, PRIMARY_CATEGORY_KEYS)
-        if primary.isdigit():
-            row = self.ledger.find(ItemKind.CATEGORY, int(primary))
-            for slug, target in self.ledger.maps.get(ItemKind.CATEGORY, {}).items():
-                if row and target[1] == row.object_id:
-                    slugs.insert(0, slug)
-                    break
+        if primary.isdigit() and self.terms.slug_of_category(int(primary)):
+            slugs.insert(0, self.terms.slug_of_category(int(primary)))
         for slug in slugs:
             section_id = self.terms.section_for(slug)
             if section_id:
@@ -199,25 +199,41 @@ class Posts:
         for name, value in values.items():
             setattr(page, name, value)
         author = self.author(item.get("dc:creator", ""))
-        page.author_links = [ArticleAuthor(author=author)] if author else []
+        links = [ArticleAuthor(author=author, sort_order=0)] if author else []
         page.has_unpublished_changes = status != "live"
         if created:
-            section.add_child(instance=page)
+            add_child(section, page, self.last_paths)
+            for link in links:
+                link.article = page
+            ArticleAuthor.objects.bulk_create(links)
+            # In memory for the revision's copy; a new page has no admin comments to look up.
+            page.author_links, page.wagtail_admin_comments = links, []
         else:
+            page.author_links = links
             page.save(clean=False)
-        revision = page.save_revision(
-            log_action=False, clean=False, approved_go_live_at=values["go_live_at"]
+        # What page.save_revision() and Wagtail's publish action write, in two queries and
+        # without their signals (purges, topic linking, alerts).
+        revision = Revision.objects.create(
+            content_object=page,
+            base_content_type=page.get_base_content_type(),
+            approved_go_live_at=values["go_live_at"],
+            content=page.serializable_data(),
+            object_str=str(page),
         )
-        # What Wagtail's publish action would set, without its signals (purges, linking).
+        page.latest_revision = revision
         page.live_revision = revision if status == "live" else None
         page.has_unpublished_changes = status != "live"
         ArticlePage.objects.filter(pk=page.pk).update(
-            live_revision=page.live_revision, has_unpublished_changes=page.has_unpublished_changes
+            latest_revision=revision,
+            latest_revision_created_at=revision.created_at,
+            draft_title=page.title,
+            live_revision=page.live_revision,
+            has_unpublished_changes=page.has_unpublished_changes,
         )
         return page, created
 
-    def after_save(self, item, wp_id, page, status):
-        self._topics(item, page)
+    def after_save(self, item, wp_id, page, status, created):
+        self._topics(item, page, created)
         if item.get("wp:comment_status") == "closed":
             ArticleCommentSettings.objects.update_or_create(
                 article=page, defaults={"closed": True, "changed_at": timezone.now()}
@@ -225,7 +241,7 @@ class Posts:
         if status != "draft":
             self._redirects(item, wp_id, page)
 
-    def _topics(self, item, page):
+    def _topics(self, item, page, created):
         topic_ids = set()
         for category in item["categories"]:
             kind = ItemKind.CATEGORY if category["domain"] == "category" else ItemKind.TAG
@@ -233,10 +249,15 @@ class Posts:
                 topic_id = self.terms.topic_for(kind, unquote(category["slug"]))
                 if topic_id:
                     topic_ids.add(topic_id)
-        existing = set(ArticleTopic.objects.filter(article=page).values_list("topic_id", flat=True))
-        ArticleTopic.objects.bulk_create(
-            [ArticleTopic(article=page, topic_id=t) for t in topic_ids - existing]
-        )
+        existing = set()
+        if not created and topic_ids:
+            existing = set(
+                ArticleTopic.objects.filter(article=page).values_list("topic_id", flat=True)
+            )
+        if topic_ids - existing:
+            ArticleTopic.objects.bulk_create(
+                [ArticleTopic(article=page, topic_id=t) for t in topic_ids - existing]
+            )
 
     def _redirects(self, item, wp_id, page):
         link = item.get("link") or ""

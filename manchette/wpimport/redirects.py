@@ -5,7 +5,7 @@ addresses (`/?p=4`, `/?page_id=4`, `/?cat=3`…) hit the home page, which answer
 `WordPressQueryMiddleware` looks them up first.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.http import HttpResponsePermanentRedirect
 from wagtail.contrib.redirects.models import Redirect
@@ -25,25 +25,41 @@ def old_path(url):
 def add(report, urls, page=None, link=None):
     """Permanent redirects from each old address to `page` (or `link`), in two queries;
     an address that already redirects somewhere is left alone."""
-    new_path = Redirect.normalise_path(page.url if page is not None else link or "/")
-    paths = {old_path(url) for url in ([urls] if isinstance(urls, str) else urls) if url}
-    paths.discard(new_path)  # the new page answers at the old address itself
-    if not paths:
+    add_groups(report, [(urls, page, link)])
+
+
+def add_groups(report, groups):
+    """`add` for several (urls, page, link) at once: still two queries."""
+    wanted = {}  # old path → (page, link)
+    for urls, page, link in groups:
+        new_path = Redirect.normalise_path(page.url if page is not None else link or "/")
+        for url in [urls] if isinstance(urls, str) else urls:
+            path = old_path(url) if url else None
+            if path and path != new_path:  # the new page answers at the old address itself
+                wanted.setdefault(path, (page, link or ""))
+    if not wanted:
         return
-    existing = {row.old_path: row for row in Redirect.objects.filter(old_path__in=paths, site=None)}
-    wanted = (page.pk if page is not None else None, link or "")
-    for row in existing.values():
-        same = (row.redirect_page_id, row.redirect_link or "") == wanted
+    existing = Redirect.objects.filter(old_path__in=wanted, site=None)
+    existing = {
+        row.old_path: row for row in existing.only("old_path", "redirect_page_id", "redirect_link")
+    }
+    for path, row in existing.items():
+        page, link = wanted[path]
+        same = (row.redirect_page_id, row.redirect_link or "") == (
+            page.pk if page is not None else None,
+            link,
+        )
         report.redirects["unchanged" if same else "kept_existing"] += 1
     fresh = [
         Redirect(
             old_path=path,
             site=None,
             redirect_page=page,
-            redirect_link=link or "",
+            redirect_link=link,
             is_permanent=True,
         )
-        for path in sorted(paths - existing.keys())
+        for path, (page, link) in sorted(wanted.items(), key=lambda pair: pair[0])
+        if path not in existing
     ]
     Redirect.objects.bulk_create(fresh)
     report.redirects["created"] += len(fresh)
@@ -51,8 +67,8 @@ def add(report, urls, page=None, link=None):
 
 def target_of(url):
     """The page id an old address redirects to, or None."""
-    row = Redirect.objects.filter(old_path=old_path(url), site=None).only("redirect_page_id")
-    first = row.first()
+    rows = Redirect.objects.filter(old_path=old_path(url), site=None).only("redirect_page_id")
+    first = next(iter(rows[:1]), None)
     return first.redirect_page_id if first else None
 
 
@@ -63,14 +79,18 @@ class WordPressQueryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in ("GET", "HEAD") and QUERY_KEYS.intersection(request.GET):
-            redirect = (
-                Redirect.objects.filter(
-                    old_path=Redirect.normalise_path(request.get_full_path()), site=None
-                )
-                .select_related("redirect_page")
-                .first()
-            )
-            if redirect is not None and redirect.link:
-                return HttpResponsePermanentRedirect(redirect.link)
+        keys = QUERY_KEYS.intersection(request.GET)
+        if request.method in ("GET", "HEAD") and keys:
+            # The address as asked, then its WordPress key alone: links shared on social
+            # networks and in newsletters carry `utm_…` and other parameters of their own.
+            paths = [Redirect.normalise_path(request.get_full_path())]
+            paths += [
+                Redirect.normalise_path("/?" + urlencode({key: request.GET[key]}))
+                for key in sorted(keys)
+            ]
+            rows = Redirect.objects.filter(old_path__in=paths, site=None)
+            found = {row.old_path: row for row in rows.select_related("redirect_page")}
+            for path in paths:
+                if path in found and found[path].link:
+                    return HttpResponsePermanentRedirect(found[path].link)
         return self.get_response(request)

@@ -24,6 +24,7 @@ class Report:
         self.conflicts = []
         self.comments = Counter()
         self.redirects = Counter()
+        self.aliases = Counter()  # topics' other names, from tags and child categories
         self.media = Counter()
         self.missing_media = []
         self.dropped = defaultdict(lambda: {"count": 0, "samples": []})
@@ -80,6 +81,7 @@ class Report:
             "conflicts": self.conflicts,
             "comments_by_status": dict(self.comments),
             "redirects": dict(self.redirects),
+            "topic_aliases": dict(self.aliases),
             "media": dict(self.media),
             "missing_media": self.missing_media[:1000],
             "html_dropped": {what: dict(entry) for what, entry in sorted(self.dropped.items())},
@@ -110,6 +112,7 @@ class Report:
         for title, key in (
             (_("Commentaires par état"), "comments_by_status"),
             (_("Redirections 301"), "redirects"),
+            (_("Autres noms des sujets"), "topic_aliases"),
             (_("Médias"), "media"),
             (_("Liens internes"), "internal_links"),
         ):

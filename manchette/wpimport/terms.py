@@ -6,9 +6,11 @@ adopted). Each answers its old address with a 301.
 """
 
 import html
+import re
 import zlib
 from urllib.parse import unquote
 
+from django.db.models import F
 from django.urls import get_resolver
 from django.utils.text import slugify
 from wagtail.models import Page
@@ -16,13 +18,15 @@ from wagtail.models import Page
 from manchette.core.site_structure import home_page
 from manchette.news.models import AuthorIndexPage, AuthorPage, SectionPage
 from manchette.topics.models import Topic, TopicAlias
-from manchette.topics.names import normalise_name
+from manchette.topics.names import fold, normalise_name
 
 from . import redirects
 from .ledger import digest
 from .models import ItemKind
 
 FALLBACK_SECTION = ("archives", "Archives")
+# Small words a name keeps in lower case (« Réforme des retraites », « Banque de France »).
+PARTICLES = {"de", "des", "du", "d", "la", "le", "les", "l", "et", "en", "au", "aux", "sur"}
 
 
 def clean_text(value):
@@ -32,6 +36,26 @@ def clean_text(value):
 def clean_slug(value, fallback):
     slug = slugify(unquote(value or ""), allow_unicode=True)[:200]
     return slug or slugify(fallback, allow_unicode=True)[:200] or "sans-titre"
+
+
+def slug_name(slug, name):
+    """A term's slug as a name, written as its name writes the same words: the slug
+    `emmanuel-macron` of the tag « Macron » gives « Emmanuel Macron ». WordPress's suffix
+    for a repeated slug (`-2`) is left out, unless the name ends with that number too."""
+    words = [w for w in unquote(slug or "").replace("_", "-").split("-") if w]
+    name_words = {fold(w): w for w in re.findall(r"\w+", name)}
+    if len(words) > 1 and words[-1].isdigit() and fold(words[-1]) not in name_words:
+        words.pop()
+    proper = any(c.isupper() for c in name)
+    out = []
+    for word in words:
+        if fold(word) in name_words:
+            out.append(name_words[fold(word)])
+        elif proper and word not in PARTICLES:
+            out.append(word.capitalize())
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def reserved_slugs():
@@ -45,16 +69,51 @@ def reserved_slugs():
 
 
 def free_child_slug(parent, slug):
+    """`slug`, or `slug-2`, `slug-3`… when a child of `parent` has it. Looked up by slug
+    alone (its index), not among the children: a rubrique may have tens of thousands."""
+
+    def taken(candidate):
+        pages = Page.objects.filter(slug=candidate).values_list("path", "depth")
+        return any(p.startswith(parent.path) and d == parent.depth + 1 for p, d in pages)
+
     candidate, counter = slug, 2
-    while parent.get_children().filter(slug=candidate).exists():
+    while taken(candidate):
         candidate = f"{slug}-{counter}"
         counter += 1
     return candidate
 
 
+def add_child(parent, page, last_paths=None):
+    """`parent.add_child(instance=page)` as treebeard does it (parent row locked, last child's
+    path + 1), without Wagtail's full_clean: the importer's slug is already free and its
+    values already clean, and the validation costs a dozen queries a page.
+
+    `last_paths` (parent id → path of the child last added here) saves reading every child
+    of a rubrique to find the last one, which grows with the rubrique: the path after it is
+    taken only if someone else added a page there since, and then the children are read."""
+    locked = Page.objects.select_for_update().only("path", "depth").get(pk=parent.pk)
+    last = (last_paths or {}).get(parent.pk)
+    if last is None or Page.objects.filter(path=Page(path=last)._inc_path()).exists():
+        last = (
+            Page.objects.filter(path__startswith=locked.path, depth=locked.depth + 1)
+            .order_by("-path")
+            .values_list("path", flat=True)
+            .first()
+        )
+    page.depth = locked.depth + 1
+    page.path = Page(path=last)._inc_path() if last else Page._get_path(locked.path, page.depth, 1)
+    page._cached_parent_obj = parent  # treebeard's own cache: get_parent() costs no query
+    page._is_site_root = False  # Wagtail's own shortcut: a new page roots no site
+    page.save(clean=False, force_insert=True)  # a new row: no query to look for it first
+    Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + 1)
+    if last_paths is not None:
+        last_paths[parent.pk] = page.path
+    return page
+
+
 def create_child(parent, page):
     """Adds `page` under `parent` as a live page with its first revision."""
-    parent.add_child(instance=page)
+    add_child(parent, page)
     revision = page.save_revision(log_action=False, clean=False)
     page.live_revision = revision if page.live else None
     page.has_unpublished_changes = not page.live
@@ -119,20 +178,19 @@ class Terms:
         wp_id = int(term["id"] or 0)
         if kind == ItemKind.CATEGORY:
             self.category_parent[slug] = unquote(term["parent"] or "")
+            self.ledger.remember("category_slug", wp_id, slug)  # for primary categories
         top_level = kind == ItemKind.CATEGORY and not term["parent"]
         row = self.ledger.find(kind, wp_id) if wp_id else None
         if row is not None:
             self.report.count(kind.value, "unchanged")
             self.ledger.remember(kind, slug, ("section" if top_level else "topic", row.object_id))
             return
-        if top_level:
-            target = ("section", self._section(term, slug).pk)
-        else:
-            target = ("topic", self._topic(term, slug, kind).pk)
+        made = self._section(term, slug) if top_level else self._topic(term, slug, kind)
+        target = ("section" if top_level else "topic", made.pk)
         if wp_id:
             self.ledger.record(kind, wp_id, target[1], digest(term))
         self.ledger.remember(kind, slug, target)
-        self._redirect_term(kind, slug, wp_id, target)
+        self._redirect_term(kind, slug, wp_id, made, top_level)
 
     def _section(self, term, slug):
         name = clean_text(term["name"]) or slug
@@ -160,29 +218,57 @@ class Terms:
             topic = alias.first().topic if alias.exists() else None
         if topic is not None:
             self.report.count(kind.value, "adopted")
-            return topic
-        free = not Topic.objects.filter(slug=slug).exists()
-        topic = Topic(name=name[:200], slug=slug if free else "", confirmed=True)
-        topic.description = clean_text(term["description"])
-        topic.save()
-        self.report.count(kind.value, "created")
+        else:
+            # Our topic addresses are ASCII (`été` → `ete`); taken or empty: made from the name.
+            wanted = slugify(slug)[:200]
+            free = wanted and not Topic.objects.filter(slug=wanted).exists()
+            topic = Topic(name=name[:200], slug=wanted if free else "", confirmed=True)
+            topic.description = clean_text(term["description"])
+            topic.save()
+            self.report.count(kind.value, "created")
+        self._aliases(topic, [name, slug_name(slug, name)], kind)
         return topic
 
-    def _redirect_term(self, kind, slug, wp_id, target):
+    def _aliases(self, topic, names, kind):
+        """The term's other names become the topic's aliases, so the linker finds them too
+        (a name another topic already bears is left to it, and reported)."""
+        wanted = {}
+        for alias in names:
+            alias = alias[:200].strip()
+            key = normalise_name(alias)
+            if key and key != topic.normalised_name:
+                wanted.setdefault(key, alias)
+        if not wanted:
+            return
+        taken = dict(
+            TopicAlias.objects.filter(normalised__in=wanted).values_list("normalised", "topic_id")
+        )
+        taken.update(
+            Topic.objects.filter(normalised_name__in=wanted).values_list("normalised_name", "pk")
+        )
+        for key, alias in wanted.items():
+            if key not in taken:
+                TopicAlias.objects.create(topic=topic, name=alias)
+                self.report.aliases["created"] += 1
+            elif taken[key] == topic.pk:
+                self.report.aliases["unchanged"] += 1
+            else:
+                self.report.aliases["other_topic"] += 1
+                self.report.skip(kind.value, f"autre nom « {alias} » déjà pris par un autre sujet")
+
+    def _redirect_term(self, kind, slug, wp_id, made, is_section):
         if kind == ItemKind.TAG:
             bases, query = [f"/tag/{slug}/"], f"/?tag={slug}"
         else:
             bases, query = [f"/category/{self.category_path(slug)}/"], f"/?cat={wp_id}"
             if "/" in bases[0].removeprefix("/category/").strip("/"):
                 bases.append(f"/category/{slug}/")
-        if target[0] == "section":
-            page = Page.objects.get(pk=target[1]).specific
-            redirects.add(self.report, [*bases, query], page=page)
-            redirects.add(self.report, [b + "feed/" for b in bases], link=f"/flux/{page.slug}/")
-            return
-        topic = Topic.objects.get(pk=target[1])
-        redirects.add(self.report, [*bases, query], link=topic.url)
-        redirects.add(self.report, [b + "feed/" for b in bases], link=f"{topic.url}flux/")
+        feeds = [b + "feed/" for b in bases]
+        if is_section:
+            groups = [([*bases, query], made, None), (feeds, None, f"/flux/{made.slug}/")]
+        else:
+            groups = [([*bases, query], None, made.url), (feeds, None, f"{made.url}flux/")]
+        redirects.add_groups(self.report, groups)
 
     def category_path(self, slug):
         """`parent/child` as WordPress writes a child category's address."""
@@ -191,6 +277,9 @@ class Terms:
             parts.insert(0, parent)
             seen.add(parent)
         return "/".join(parts)
+
+    def slug_of_category(self, wp_id):
+        return self.ledger.maps.get("category_slug", {}).get(wp_id)
 
     def section_for(self, slug):
         """The rubrique of a category: its own, or its top-level ancestor's."""

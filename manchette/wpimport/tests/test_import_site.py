@@ -225,3 +225,41 @@ def test_article_deleted_since_import_is_not_made_again(export):
     assert code == 0
     assert not ArticlePage.objects.filter(slug="article-classique").exists()
     assert "supprimé dans Manchette" in out
+
+
+def test_old_addresses_with_tracking_parameters_and_their_targets(export, uploads, client):
+    run_import(export, uploads=uploads)
+    page = article("article-gutenberg")
+    for old in ("/?p=101&utm_source=newsletter", "/?utm_medium=social&p=101", "/?p=101&amp=1"):
+        response = client.get(old)
+        assert (response.status_code, response["Location"]) == (301, page.url), old
+    assert client.get("/?page_id=200").status_code == 200  # a page: not imported (listed)
+    for old in (
+        "/feed/",
+        "/category/politique/feed/",
+        "/tag/budget/",
+        "/tag/budget/feed/",
+        "/category/politique/municipales/",
+        "/author/paul/",
+    ):
+        response = client.get(old, follow=True)
+        assert response.redirect_chain[0][1] == 301, old
+        assert response.status_code == 200, old
+
+
+def test_no_page_shows_wordpress_markup_or_a_commenter_email(export, uploads, client):
+    run_import(export, uploads=uploads)
+    pages = [p.url for p in ArticlePage.objects.live()]
+    pages += [p.url for p in SectionPage.objects.live()] + [
+        p.url for p in AuthorPage.objects.live()
+    ]
+    pages += [t.url for t in Topic.objects.all()] + [f"{t.url}flux/" for t in Topic.objects.all()]
+    pages += ["/", "/flux/", "/flux/politique/", "/sitemap.xml", "/recherche/?q=budget"]
+    pages += [f"/commentaires/article/{p.pk}/" for p in ArticlePage.objects.live()]
+    assert len(pages) > 15
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        for forbidden in ("<!-- wp:", "@example.net", "[caption", "wp-content/uploads"):
+            assert forbidden not in html, (url, forbidden)
