@@ -72,11 +72,17 @@ def test_readers_behind_nginx_and_the_unix_socket_keep_their_own_rate_limits(pro
     assert ask_for_signin_links(base, readers["127.0.0.3"], ["encore@example.org"]) == [200]
 
 
-def test_an_unpublished_article_leaves_nginx_at_once(proxied_app, settings):
-    # The test process publishes, as the admin does, with the shipped purge endpoint.
+@pytest.fixture
+def publishing(proxied_app, settings):
+    """The test process publishes, as the admin does, with the shipped purge endpoint."""
     proxied_app.share_cache(settings)
     settings.WAGTAILFRONTENDCACHE = proxied_app.frontend_cache()
     settings.SITE_URL = proxied_app.base
+    return proxied_app
+
+
+def test_an_unpublished_article_leaves_nginx_at_once(publishing):
+    proxied_app = publishing
     article = ArticleFactory(title="Un article bientôt retiré")
     url = proxied_app.base + article.url
 
@@ -103,12 +109,10 @@ def test_an_unpublished_article_leaves_nginx_at_once(proxied_app, settings):
     assert requests.get(url, timeout=30).status_code == 404
 
 
-def test_a_corrected_article_replaces_nginx_copy_at_once(proxied_app, settings):
+def test_a_corrected_article_replaces_nginx_copy_at_once(publishing):
     # nginx keeps cache files open between hits (open_file_cache): a correction must still be
     # read from the new file, on every request, not from the descriptor of the old one.
-    proxied_app.share_cache(settings)
-    settings.WAGTAILFRONTENDCACHE = proxied_app.frontend_cache()
-    settings.SITE_URL = proxied_app.base
+    proxied_app = publishing
     article = ArticleFactory(title="Un chiffre erroné dans le titre")
     url = proxied_app.base + article.url
     requests.get(url, timeout=30)
