@@ -130,7 +130,7 @@ def listing_page(items, cursor, per_page, members):
     its place. Http404 for a cursor outside the listing or with nothing after it."""
     after = items
     if cursor is not None:
-        moment = members.filter(pk=cursor).values_list(ORDER, flat=True).first()
+        moment = _public(members.filter(pk=cursor)).values_list(ORDER, flat=True).first()
         if moment is None:
             raise Http404
         after = older_than(items, moment, cursor)
@@ -150,6 +150,15 @@ def listing_page(items, cursor, per_page, members):
         previous = newer[per_page] if len(newer) > per_page else None
     shown = [pk for pk, _ in keys[:per_page]]
     return ListingPage(list(items.filter(pk__in=shown)), len(keys) > per_page, cursor, previous)
+
+
+def _public(members):
+    """`members` without the view-restricted ones: a restricted article named as a place to
+    start would tell that it exists, and when it was published (404 instead)."""
+    from manchette.core.visibility import is_restricted_q  # visibility reads the caching app
+
+    restricted = is_restricted_q()
+    return members if restricted is None else members.filter(~restricted)
 
 
 def get_listing_page(request, items, per_page, members):

@@ -39,6 +39,11 @@ def visible_q(prefix=""):
     return condition
 
 
+def is_restricted_q():
+    """The condition "under a view restriction", or None while the site has no private page."""
+    return under_restriction() if any_view_restriction() else None
+
+
 def is_restricted(page_id):
     """Whether a view restriction covers the page. For the endpoints that look a page up
     without the ORM (posting a comment): a query only when the site has a private page."""

@@ -9,7 +9,7 @@ from defusedxml import ElementTree as ET
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from manchette.core.caching.purge import purge_site
 from manchette.news import sitemaps
@@ -185,6 +185,16 @@ def test_a_cursor_that_names_no_article_of_the_listing_is_a_404(client, section,
     assert client.get(section.url, {"avant": value}).status_code == 404
     assert client.get(section.url, {"avant": str(elsewhere.pk)}).status_code == 404
     assert client.get(section.url, {"avant": "1", "page": "2"}).status_code == 404
+
+
+def test_a_restricted_article_is_no_place_to_start_a_listing_page(client, section, fourteen):
+    secret = fourteen[6]
+    PageViewRestriction.objects.create(page=secret, restriction_type="password", password="x")
+    answer = client.get(section.url, {"avant": str(secret.pk)})
+    assert answer.status_code == 404
+    assert secret.title not in answer.content.decode()
+    # The public articles around it still page as before.
+    assert client.get(section.url, {"avant": str(fourteen[5].pk)}).status_code == 200
 
 
 def test_old_page_numbers_redirect_to_the_same_articles(client, section, author, fourteen):
