@@ -17,14 +17,9 @@ import nh3
 from manchette.topics.names import find_matches
 
 # Text inside these is never linked (an existing link, a heading, a quote's attribution...).
-NO_LINK_TAGS = {
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+NO_LINK_TAGS = HEADINGS | {
     "a",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
     "figcaption",
     "code",
     "pre",
@@ -36,17 +31,11 @@ NO_LINK_TAGS = {
 }
 # Text inside these is not even a mention.
 IGNORED_TAGS = {"script", "style", "template", "textarea", "svg", "math"}
-BLOCK_TAGS = {
+BLOCK_TAGS = HEADINGS | {
     "p",
     "li",
     "ul",
     "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
     "blockquote",
     "figure",
     "figcaption",
