@@ -8,10 +8,9 @@ of the markup with its values escaped as the template engine escapes them
 `{% comment_nodes %}` (templatetags/comment_thread.py) renders a list of nodes.
 """
 
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 
-from manchette.core.templatetags.manchette import date_fr, iso
+from manchette.core.templatetags.manchette import date_fr, html_text, iso
 
 ITEM = (
     '<li class="comment{classes}" id="comment-{pk}" data-id="{pk}" data-depth="{depth}">\n'
@@ -49,13 +48,6 @@ CARD = """<article class="comment__card" aria-labelledby="comment-{pk}-author">
 # with the visible count (WCAG 2.5.3): "3 — Vote positif".
 
 
-def _text(value):
-    """A value as the template engine prints it in HTML."""
-    if value is None or isinstance(value, int | float):
-        return str(value)
-    return conditional_escape(value)
-
-
 def render_node(node, article_id):
     """One comment and, nested, its replies."""
     c = node.comment
@@ -65,65 +57,65 @@ def render_node(node, article_id):
         + (" comment--pinned" if c.pinned else "")
         + (" comment--newsroom" if c.is_newsroom else "")
     )
-    pk = _text(c.pk)
+    pk = html_text(c.pk)
     if c.is_removed:
-        card = REMOVED.format(removed=_text(labels["removed"]))
+        card = REMOVED.format(removed=html_text(labels["removed"]))
     else:
         urls = node.urls
-        author = _text(c.author_name)
+        author = html_text(c.author_name)
         card = CARD.format(
             pk=pk,
-            avatar=_text(node.avatar),
+            avatar=html_text(node.avatar),
             author=author,
             newsroom=(
                 '<span class="comment__badge comment__badge--newsroom">'
-                f"{_text(labels['newsroom'])}</span>"
+                f"{html_text(labels['newsroom'])}</span>"
                 if c.is_newsroom
                 else ""
             ),
             featured=(
                 '<span class="comment__badge comment__badge--featured">'
-                f"{_text(labels['featured'])}</span>"
+                f"{html_text(labels['featured'])}</span>"
                 if c.featured
                 else ""
             ),
             pinned=(
                 '<span class="comment__badge comment__badge--pinned">'
-                f"{_text(labels['pinned'])}</span>"
+                f"{html_text(labels['pinned'])}</span>"
                 if c.pinned
                 else ""
             ),
-            permalink=_text(urls["permalink"]),
-            iso=_text(iso(c.created_at)),
-            date=_text(date_fr(c.created_at)),
+            permalink=html_text(urls["permalink"]),
+            iso=html_text(iso(c.created_at)),
+            date=html_text(date_fr(c.created_at)),
             edited=(
-                f'<span class="comment__edited">{_text(labels["edited"])}</span>'
+                f'<span class="comment__edited">{html_text(labels["edited"])}</span>'
                 if c.edited_at
                 else ""
             ),
             body=str(c.body_html),
             note="",
-            vote=_text(urls["vote"]),
-            upvotes=_text(c.upvotes),
-            downvotes=_text(c.downvotes),
-            vote_up=_text(labels["vote_up"]),
-            vote_down=_text(labels["vote_down"]),
-            post=_text(urls["post"]),
-            article_id=_text(article_id),
-            reply=_text(labels["reply"]),
-            report=_text(urls["report"]),
-            report_label=_text(labels["report"]),
-            edit=_text(urls["edit"]),
-            edit_label=_text(labels["edit"]),
-            delete=_text(urls["delete"]),
-            delete_label=_text(labels["delete"]),
+            vote=html_text(urls["vote"]),
+            upvotes=html_text(c.upvotes),
+            downvotes=html_text(c.downvotes),
+            vote_up=html_text(labels["vote_up"]),
+            vote_down=html_text(labels["vote_down"]),
+            post=html_text(urls["post"]),
+            article_id=html_text(article_id),
+            reply=html_text(labels["reply"]),
+            report=html_text(urls["report"]),
+            report_label=html_text(labels["report"]),
+            edit=html_text(urls["edit"]),
+            edit_label=html_text(labels["edit"]),
+            delete=html_text(urls["delete"]),
+            delete_label=html_text(labels["delete"]),
         )
     replies = ""
     if node.children:
         replies = (
             '<ol class="comment__replies">' + render_nodes(node.children, article_id) + "</ol>"
         )
-    return ITEM.format(classes=classes, pk=pk, depth=_text(c.depth), card=card, replies=replies)
+    return ITEM.format(classes=classes, pk=pk, depth=html_text(c.depth), card=card, replies=replies)
 
 
 def render_nodes(nodes, article_id):

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 from django import template
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -42,6 +43,14 @@ def date_fr(value, with_time=True):
 def now_fr():
     """Now, as `date_fr` writes it (a draft's preview shows the day it is read)."""
     return date_fr(timezone.now())
+
+
+def html_text(value):
+    """A value as the template engine prints it in HTML (`{{ value }}`), for markup written
+    in Python (comment threads, teasers)."""
+    if value is None or isinstance(value, int | float):
+        return str(value)
+    return conditional_escape(value)
 
 
 @register.filter

@@ -8,11 +8,10 @@ so the HTML is byte for byte what the template made; the picture comes from Wagt
 """
 
 from django import template
-from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
-from manchette.core.templatetags.manchette import date_fr, iso
+from manchette.core.templatetags.manchette import date_fr, html_text, iso
 
 register = template.Library()
 
@@ -32,13 +31,6 @@ IMAGE = '\n  <div class="teaser__image">{img}</div>\n  '
 PICTURE_ATTRS = {"alt": "", "loading": "lazy"}
 
 
-def _text(value):
-    """A value as the template engine prints it in HTML."""
-    if value is None or isinstance(value, int | float):
-        return str(value)
-    return conditional_escape(value)
-
-
 def render_teaser(article, heading="h3", is_lead=False, show_section=False, show_standfirst=False):
     image = ""
     if article.lead_image:
@@ -47,27 +39,27 @@ def render_teaser(article, heading="h3", is_lead=False, show_section=False, show
         image = IMAGE.format(img=rendition.img_tag(PICTURE_ATTRS))
     section = ""
     if show_section and article.section:
-        section = f'<p class="teaser__section">{_text(article.section.title)}</p>'
+        section = f'<p class="teaser__section">{html_text(article.section.title)}</p>'
     kicker = ""
     if article.kicker:
-        kicker = f'<p class="teaser__kicker">{_text(article.kicker)}</p>'
+        kicker = f'<p class="teaser__kicker">{html_text(article.kicker)}</p>'
     standfirst = ""
     if is_lead or show_standfirst:
-        standfirst = f'<p class="teaser__standfirst">{_text(article.standfirst)}</p>'
+        standfirst = f'<p class="teaser__standfirst">{html_text(article.standfirst)}</p>'
     authors = article.authors
-    byline = (" · " + ", ".join(_text(author.title) for author in authors)) if authors else ""
+    byline = (" · " + ", ".join(html_text(author.title) for author in authors)) if authors else ""
     return SafeString(
         TEASER.format(
             lead=" teaser--lead" if is_lead else "",
             image=image,
             section=section,
             kicker=kicker,
-            heading=_text(heading or "h3"),
-            url=_text(article.url),
-            title=_text(article.title),
+            heading=html_text(heading or "h3"),
+            url=html_text(article.url),
+            title=html_text(article.title),
             standfirst=standfirst,
-            iso=_text(iso(article.first_published_at)),
-            date=_text(date_fr(article.first_published_at)),
+            iso=html_text(iso(article.first_published_at)),
+            date=html_text(date_fr(article.first_published_at)),
             authors=byline,
         )
     )
