@@ -61,12 +61,27 @@ def write_article(page, title, slug, standfirst, paragraph):
     page.get_by_role("textbox", name="Chapô*").fill(standfirst)
     page.get_by_role("button", name="Insérer un bloc").click()
     page.get_by_role("option", name="Paragraphe").click()
-    page.locator("[role=textbox][contenteditable=true]").last.click()
-    page.keyboard.type(paragraph)
+    type_paragraph(page, paragraph)
     # The slug: set by hand, so the URL the test reads is known.
     page.get_by_role("tab", name="Promotion").click()
     page.get_by_role("textbox", name="Slug*").fill(slug)
     page.get_by_role("tab", name="Contenu").click()
+
+
+def type_paragraph(page, paragraph):
+    """Type into the paragraph block just inserted, and wait until Draftail has written it
+    into the form's hidden field: typed before the editor is ready, the text is lost, and
+    saved before Draftail's debounced save, the block goes out empty ("Champ requis")."""
+    editor = page.locator("[role=textbox][contenteditable=true]").last
+    expect(editor).to_be_editable()
+    editor.click()
+    expect(editor).to_be_focused()
+    page.keyboard.type(paragraph)
+    expect(editor).to_have_text(paragraph)
+    first_word = re.escape(paragraph.split()[0])
+    expect(page.locator("input[type=hidden][id^=body-][id$=-value]").last).to_have_value(
+        re.compile(first_word)
+    )
 
 
 def open_more_actions(page):
