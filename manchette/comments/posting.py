@@ -8,7 +8,6 @@ author's history and the text's content live in `holding`.
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +32,7 @@ from manchette.comments.moderation import log_action
 from manchette.comments.notifications import subscribe
 from manchette.core.outbox import enqueue_with_data
 from manchette.core.ratelimit import hit
+from manchette.core.transactions import reader_write
 
 
 @dataclass
@@ -243,7 +243,7 @@ def _store(comment, author, notify, trusted_address, *, log_reason):
     rejection, the subscriptions asked for, the purge and notifications of a published
     comment, and the confirmation email a guest needs (at most 3 an hour per address)."""
     kinds = {kind for kind in notify or () if kind in SubscriptionKind.values}
-    with transaction.atomic():
+    with reader_write():
         if comment.status == CommentStatus.REJECTED:
             comment.moderation_reason = _("il contient un terme interdit par notre charte.")
         if comment.status == CommentStatus.PUBLISHED:

@@ -25,6 +25,7 @@ from manchette.comments.models import (
     ReportWeight,
 )
 from manchette.comments.moderation import log_action
+from manchette.core.transactions import reader_write
 
 
 def vote(comment, reader, value):
@@ -36,7 +37,7 @@ def vote(comment, reader, value):
     transaction, so they always equal the votes.
     """
     value = 1 if int(value) > 0 else -1
-    with transaction.atomic():
+    with reader_write():
         existing = (
             CommentVote.objects.select_for_update()
             .filter(comment=comment, voter=reader.voter)

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from manchette.accounts.readers import create_capped
+from manchette.core.transactions import reader_write
 from manchette.reactions.models import (
     COUNTS_CACHE_KEY,
     KINDS_CACHE_KEY,
@@ -55,7 +56,7 @@ def react(article, kind, reader):
         raise ValueError("A reaction needs a reader (an account or a token).")
     for attempt in range(2):
         try:
-            with transaction.atomic():
+            with reader_write():
                 outcome = _toggle(article.pk, kind.pk, reader)
             break
         except IntegrityError:

@@ -161,6 +161,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# A reader's comment, reaction or vote is committed without waiting for the disk on
+# PostgreSQL (core/transactions.py): a database host's crash may lose its last fraction of a
+# second of them, as SQLite's synchronous=NORMAL above does for every write. False: durable.
+ASYNC_COMMIT_READER_WRITES = env_bool("ASYNC_COMMIT_READER_WRITES", True)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
