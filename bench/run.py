@@ -22,7 +22,8 @@ BENCH_COMPARE_URL (another system's article, measured in the same run), BENCH_LO
 BENCH_LOAD_READERS (200), BENCH_LOAD_SECONDS (60), BENCH_ROUNDS (3: wrk rounds of the static file,
 nginx's proxy, the empty app and the hit, taken in turn), BENCH_KEEP (1: keep the /tmp directory),
 BENCH_OTHERS_TIMEOUT (900 s for each of the other apps' bench scripts), BENCH_NEWSLETTER_SIZES
-(10000,100000).
+(10000,100000), BENCH_POSTGRES_URL and BENCH_REDIS_URL (a SQLite run measures the comment
+posts on them too: e.g. postgres://postgres@127.0.0.1:5432/postgres, redis://127.0.0.1:6379/0).
 Writes bench/results/latest.md and latest.json. Only ever talks to 127.0.0.1 (and to
 BENCH_COMPARE_URL when given).
 """
@@ -66,6 +67,9 @@ KEEP = os.environ.get("BENCH_KEEP", "0") == "1"
 OTHERS_TIMEOUT = int(os.environ.get("BENCH_OTHERS_TIMEOUT", "900"))
 # Newsletter sending: emails per second and the worker's peak memory at each list size.
 NEWSLETTER_SIZES = os.environ.get("BENCH_NEWSLETTER_SIZES", "10000,100000")
+# The comment posts measured a second time on PostgreSQL + Redis (a SQLite run only).
+POSTS_PG_URL = os.environ.get("BENCH_POSTGRES_URL", "")
+POSTS_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "")
 
 # The issue's targets for this machine (2 cores, 32 connections) and the WordPress figures
 # measured on it: WordPress 6.1 + wpDiscuz, and a classic theme with native comments.
@@ -110,8 +114,10 @@ def need(tool, package):
 class Stack:
     """The throwaway data (database, cache prefix, VAR_DIR) and the processes started."""
 
-    def __init__(self, db_name=None, existing_db=False):
-        """`existing_db`: the database `db_name` is already there and is kept afterwards."""
+    def __init__(self, db_name=None, existing_db=False, database_url=None, redis_url=None):
+        """`existing_db`: the database `db_name` is already there and is kept afterwards.
+        `database_url`, `redis_url`: where to put the data instead of DATABASE_URL, REDIS_URL
+        ("" for SQLite and the file cache)."""
         self.tmp = Path(tempfile.mkdtemp(prefix="manchette-bench-"))
         self.var = self.tmp / "var"
         self.var.mkdir()
@@ -120,7 +126,8 @@ class Stack:
         self.db_name = None
         self.redis_prefix = None
         self.keep_db = existing_db
-        base_db = os.environ.get("DATABASE_URL", "")
+        base_db = os.environ.get("DATABASE_URL", "") if database_url is None else database_url
+        self.redis_url = os.environ.get("REDIS_URL", "") if redis_url is None else redis_url
         self.env = {
             **os.environ,
             "MANCHETTE_BENCH": "1",
@@ -144,7 +151,8 @@ class Stack:
                 self._pg(f'CREATE DATABASE "{self.db_name}"')
         else:
             self.env["DATABASE_URL"] = f"sqlite:///{self.var / 'bench.sqlite3'}"
-        if os.environ.get("REDIS_URL"):
+        self.env["REDIS_URL"] = self.redis_url
+        if self.redis_url:
             self.redis_prefix = f"manchette-bench-{os.getpid()}"
             self.env["CACHE_KEY_PREFIX"] = self.redis_prefix
         self.backend = ("PostgreSQL" if self.db_name else "SQLite") + (
@@ -236,7 +244,7 @@ class Stack:
             try:
                 import redis
 
-                client = redis.Redis.from_url(os.environ["REDIS_URL"])
+                client = redis.Redis.from_url(self.redis_url)
                 keys = list(client.scan_iter(f"{self.redis_prefix}:*", count=1000))
                 for start in range(0, len(keys), 500):
                     client.delete(*keys[start : start + 500])
@@ -583,20 +591,7 @@ def run():
             figures["load"] = json.loads(out.read_text())
 
         say(f"comment posting: {POSTS} sequential posts")
-        out = stack.tmp / "posts.json"
-        subprocess.run(
-            [
-                PY,
-                str(BENCH / "load.py"),
-                "posts",
-                hit,
-                str(pages["article_post"]["id"]),
-                str(POSTS),
-                str(out),
-            ],
-            check=True,
-        )
-        figures["posts"] = json.loads(out.read_text())
+        figures["posts"] = measure_posts(stack, hit, pages)
         figures["rss_hit_mb"] = peak_rss_of_workers(hit_app)
         figures["layers"] = measure_layers(stack, pages, hit_app, hit_port, proxy_port)
         stack.stop(nginx)
@@ -639,8 +634,56 @@ def run():
 
     finally:
         stack.close()
+    if POSTS_PG_URL and POSTS_REDIS_URL and stack.db_name is None:
+        figures["posts_postgres"] = posts_on_postgres()
     figures["others"] = other_benches()
     return figures
+
+
+def measure_posts(stack, base, pages):
+    """POSTS comments posted one after the other (bench/load.py posts), as JSON figures."""
+    out = stack.tmp / "posts.json"
+    subprocess.run(
+        [
+            PY,
+            str(BENCH / "load.py"),
+            "posts",
+            base,
+            str(pages["article_post"]["id"]),
+            str(POSTS),
+            str(out),
+        ],
+        check=True,
+    )
+    return json.loads(out.read_text())
+
+
+def posts_on_postgres():
+    """The comment posts again on PostgreSQL + Redis (BENCH_POSTGRES_URL, BENCH_REDIS_URL), when
+    the main run is on SQLite: both databases' figures in one run, on the same machine. The
+    data is the demo's and the bench's four articles (posting does not read the archive)."""
+    stack = Stack(
+        db_name=f"manchette_bench_posts_{os.getpid()}",
+        database_url=POSTS_PG_URL,
+        redis_url=POSTS_REDIS_URL,
+    )
+    try:
+        say(f"comment posting on {stack.backend}: {POSTS} sequential posts")
+        stack.manage("migrate", "--noinput", "-v0")
+        subprocess.run(
+            [PY, str(BENCH / "seed.py"), str(stack.tmp / "pages.json")],
+            cwd=ROOT,
+            env={**stack.env, "BENCH_ARTICLES": "0"},
+            check=True,
+        )
+        pages = json.loads((stack.tmp / "pages.json").read_text())["pages"]
+        port = free_port()
+        stack.gunicorn("gunicorn-posts", 600, port)
+        figures = measure_posts(stack, f"http://127.0.0.1:{port}", pages)
+        figures["backend"] = stack.backend
+        return figures
+    finally:
+        stack.close()
 
 
 def other_benches():
@@ -869,6 +912,20 @@ def table(f):
         ok=p["p99_ms"] < t["post_p99_ms"],
     )
     row("  outcomes", ", ".join(f"{k}: {v}" for k, v in p["outcomes"].items()))
+    if "posts_postgres" in f:
+        pg = f["posts_postgres"]
+        row(
+            f"Comment posts, sequential, {pg['backend']}: posts/s",
+            f"{pg['per_second']} ({pg['ok']}/{pg['count']} ok)",
+            f"≥ {t['posts_per_s']}",
+            ok=pg["per_second"] >= t["posts_per_s"],
+        )
+        row(
+            "  post p50 / p99 (ms)",
+            f"{pg['p50_ms']} / {pg['p99_ms']}",
+            f"p99 < {t['post_p99_ms']}",
+            ok=pg["p99_ms"] < t["post_p99_ms"],
+        )
     if "compare" in f:
         c = f["compare"]
         row(
