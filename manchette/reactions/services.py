@@ -6,7 +6,9 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from manchette.accounts.readers import create_capped
+from manchette.core.caching.restrictions import any_view_restriction
 from manchette.core.transactions import reader_write
+from manchette.news.models import ArticlePage
 from manchette.reactions.models import (
     COUNTS_CACHE_KEY,
     KINDS_CACHE_KEY,
@@ -14,6 +16,26 @@ from manchette.reactions.models import (
     Reaction,
     ReactionKind,
 )
+
+LIVE_ARTICLE_CACHE_KEY = "reactions:live:{article_id}"
+
+
+def is_live_article(article_id):
+    """Whether the id is an article the public may see: a cache hit, or one query the first
+    time. The kept answer counts only while no page of the site is private (a restriction
+    made since must be seen at once); unpublishing or deleting the article drops it
+    (reactions/signals.py)."""
+    key = LIVE_ARTICLE_CACHE_KEY.format(article_id=article_id)
+    if not any_view_restriction() and cache.get(key):
+        return True
+    live = ArticlePage.objects.visible().filter(pk=article_id).exists()
+    if live:
+        cache.set(key, True, timeout=300)
+    return live
+
+
+def forget_live_article(article_id):
+    cache.delete(LIVE_ARTICLE_CACHE_KEY.format(article_id=article_id))
 
 
 class Outcome(models.TextChoices):
@@ -118,21 +140,19 @@ def offered_kind(slug):
     return None
 
 
-def reaction_state(article_id, reader):
+UNKNOWN = object()
+
+
+def reaction_state(article_id, reader, mine=UNKNOWN):
     """What the reaction box shows: counts, percentages and the reader's own choice.
 
-    One cache hit (or one query) for the counts, plus one query for a known reader's choice.
+    One cache hit (or one query) for the counts, plus one query for a known reader's choice,
+    unless the caller knows it (`mine`: a kind's slug or None, right after `react`).
     """
     kinds = ReactionKind.objects.offered()
     counts = ArticleReactionCount.objects.counts_for(article_id)
-    mine = None
-    if reader.is_known:
-        mine = (
-            Reaction.objects.of_reader(reader)
-            .filter(article_id=article_id)
-            .values_list("kind__slug", flat=True)
-            .first()
-        )
+    if mine is UNKNOWN:
+        mine = _own_choice(article_id, reader)
     values = [counts.get(k["id"], 0) for k in kinds]
     total = sum(values)
     percents = percentages(values)
@@ -151,6 +171,18 @@ def reaction_state(article_id, reader):
             for k, count, percent in zip(kinds, values, percents, strict=True)
         ],
     }
+
+
+def _own_choice(article_id, reader):
+    """The slug of the reader's reaction to the article, or None (one query if known)."""
+    if not reader.is_known:
+        return None
+    return (
+        Reaction.objects.of_reader(reader)
+        .filter(article_id=article_id)
+        .values_list("kind__slug", flat=True)
+        .first()
+    )
 
 
 def percentages(values):

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.signals import page_unpublished
 
 from manchette.core.caching.purge import purge_site
 from manchette.reactions import services
@@ -25,3 +27,12 @@ def refresh_offered_kinds(sender, instance, **kwargs):
 def withdraw_reactions_of_deleted_user(sender, instance, **kwargs):
     """An erased account's reactions leave the counters too (the rows cascade)."""
     services.withdraw_all(Reaction.objects.filter(user=instance))
+
+
+@receiver(page_unpublished)
+@receiver(post_delete, sender=Page)
+def forget_unpublished_article(sender, instance, **kwargs):
+    """An unpublished or deleted article takes no more reactions, at once and once committed
+    (a state endpoint may have kept it as live in between)."""
+    services.forget_live_article(instance.pk)
+    transaction.on_commit(lambda: services.forget_live_article(instance.pk))

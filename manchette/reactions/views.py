@@ -7,7 +7,6 @@ uncached confirmation page with the same choices and a fresh token (one more cli
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.shortcuts import render
@@ -29,13 +28,11 @@ from manchette.accounts.readers import (
     remember_reader,
     signed_token_of,
 )
-from manchette.core.caching.restrictions import any_view_restriction
 from manchette.core.clients import client_network
 from manchette.core.ratelimit import hit, limited_response
 from manchette.news.models import ArticlePage
 from manchette.reactions import services
 
-LIVE_ARTICLE_CACHE_KEY = "reactions:live:{article_id}"
 NETWORK_FULL_MESSAGE = gettext_lazy(
     "Plusieurs lecteurs de votre réseau ont déjà réagi à cet article : votre réaction n’est "
     "pas comptée. Connectez-vous pour qu’elle le soit."
@@ -53,19 +50,6 @@ def _limited(request, scope, rate):
     if token:
         allowed = hit(f"{scope}:token", token, rate) and allowed
     return None if allowed else limited_response(request)
-
-
-def _is_live_article(article_id):
-    """Whether the id is an article the public may see: a cache hit, or one query the first
-    time. The kept answer counts only while no page of the site is private (a restriction
-    made since must be seen at once)."""
-    key = LIVE_ARTICLE_CACHE_KEY.format(article_id=article_id)
-    if not any_view_restriction() and cache.get(key):
-        return True
-    live = ArticlePage.objects.visible().filter(pk=article_id).exists()
-    if live:
-        cache.set(key, True, timeout=300)
-    return live
 
 
 def _error(request, message, status, article=None, reset_token=False):
@@ -94,7 +78,7 @@ def state(request, article_id):
     limited = _limited(request, "reactions-state", settings.REACTIONS_STATE_RATE)
     if limited:
         return limited
-    if not _is_live_article(article_id):
+    if not services.is_live_article(article_id):
         return JsonResponse(
             {"error": _("Cet article est introuvable ou n’est plus en ligne.")}, status=404
         )
@@ -161,7 +145,12 @@ def react(request, article_id):
         limited = _limited(request, "reactions-react", settings.REACTIONS_REACT_RATE)
         if limited:
             return limited
-    article = ArticlePage.objects.visible().filter(pk=article_id).first()
+    if request.method == "POST" and _wants_json(request):
+        # The script only needs the new state: the article's row is not read, only whether
+        # the public may see it (kept in the cache, as the state endpoint does).
+        article = ArticlePage(pk=article_id) if services.is_live_article(article_id) else None
+    else:
+        article = ArticlePage.objects.visible().filter(pk=article_id).first()
     if article is None:
         return _article_not_found(request)
     if request.method == "GET":
@@ -196,7 +185,8 @@ def react(request, article_id):
     except NetworkFull:
         return _error(request, str(NETWORK_FULL_MESSAGE), 409, article=article)
     if _wants_json(request):
-        data = _for_json(services.reaction_state(article.pk, reader))
+        mine = None if outcome == services.Outcome.WITHDRAWN else kind.slug
+        data = _for_json(services.reaction_state(article.pk, reader, mine=mine))
         data.update(outcome=outcome.value, message=str(outcome.label))
         response = JsonResponse(data)
     elif request.POST.get("retour") == "page":

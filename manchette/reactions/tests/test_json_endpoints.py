@@ -180,3 +180,42 @@ def test_a_known_reader_costs_one_more_query_for_their_own_choice(
     js_client.get(state_url(article), **JSON)
     with django_assert_num_queries(1):
         assert js_client.get(state_url(article), **JSON).json()["reacted"] == "instructif"
+
+
+def test_the_scripts_reaction_reads_no_article_row_and_no_choice_it_knows(
+    js_client, article, kinds
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    token = js_client.get(state_url(article) + "?csrf=1", **JSON).json()["csrf_token"]
+    with CaptureQueriesContext(connection) as queries:
+        response = js_client.post(
+            react_url(article), {"kind": "surprenant"}, HTTP_X_CSRFTOKEN=token, **JSON
+        )
+    assert response.json()["reacted"] == "surprenant"
+    assert response.json()["total"] == 1
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "news_articlepage" not in read and "wagtailcore_page" not in read
+    assert "reactions_reactionkind" not in read  # the reader's choice is the one just made
+    response = js_client.post(
+        react_url(article), {"kind": "surprenant"}, HTTP_X_CSRFTOKEN=token, **JSON
+    )
+    assert response.json()["reacted"] is None and response.json()["outcome"] == "withdrawn"
+
+
+@pytest.mark.parametrize("how", ["unpublish", "delete"])
+def test_an_article_taken_down_takes_no_more_reactions_at_once(js_client, article, how):
+    token = js_client.get(state_url(article) + "?csrf=1", **JSON).json()["csrf_token"]
+    assert js_client.get(state_url(article), **JSON).status_code == 200  # kept as live
+    if how == "unpublish":
+        article.unpublish()
+    else:
+        article.delete()
+    for response in (
+        js_client.get(state_url(article), **JSON),
+        js_client.post(react_url(article), {"kind": "instructif"}, HTTP_X_CSRFTOKEN=token, **JSON),
+    ):
+        assert response.status_code == 404
+        assert "introuvable" in response.json()["error"]
+    assert not Reaction.objects.exists()
