@@ -503,6 +503,7 @@ def run():
             say(f"wrk: {name} (cache hit)")
             figures["hit"][name] = wrk(hit + pages[name]["url"])
         figures["rss_hit_mb"] = peak_rss_of_workers(hit_app)
+        figures["state"] = measure_state_endpoints(stack, hit, pages, hit_app)
 
         say("nginx: the article as a static file, and in front of gunicorn (shipped config)")
         (stack.tmp / "static-site").mkdir()
@@ -638,6 +639,47 @@ def run():
         figures["posts_postgres"] = posts_on_postgres()
     figures["others"] = other_benches()
     return figures
+
+
+STATE_SESSION = """
+import django
+django.setup()
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+reader, _ = get_user_model().objects.get_or_create(
+    username="lectrice-banc",
+    defaults={"email": "lectrice-banc@example.org", "display_name": "Lectrice du banc"},
+)
+client = Client()
+client.force_login(reader)
+print(f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}")
+"""
+
+
+def measure_state_endpoints(stack, base, pages, app):
+    """The small uncached endpoints a page's script asks for what is the reader's own (name,
+    CSRF token and form stamp, their comments, the reaction counts), for an anonymous reader
+    and for a real signed-in one: every request reaches the app."""
+    cookie = subprocess.run(
+        [PY, "-c", STATE_SESSION], cwd=ROOT, env=stack.env, capture_output=True, text=True
+    )
+    signed_in = {"Cookie": cookie.stdout.strip()}
+    article = pages["article_50"]["id"]
+    measured = {}
+    for name, path, headers in (
+        ("reader (signed in)", "/compte/etat/", signed_in),
+        ("comments (anonymous)", f"/commentaires/etat/?article={article}", None),
+        ("comments (signed in)", f"/commentaires/etat/?article={article}", signed_in),
+        ("reactions (anonymous)", f"/reactions/{article}/", None),
+        ("reactions (signed in)", f"/reactions/{article}/", signed_in),
+    ):
+        say(f"wrk: state endpoint {path}, {name}")
+        measured[name] = {
+            "path": path,
+            **wrk(base + path, headers=headers, cpu_of=children_of(app.pid)),
+        }
+    return measured
 
 
 def measure_posts(stack, base, pages):
@@ -896,6 +938,12 @@ def table(f):
         "Peak RSS per gunicorn worker (MB), hit / miss run",
         f"{f.get('rss_hit_mb')} / {f.get('rss_miss_mb')}",
     )
+    for name, m in f.get("state", {}).items():
+        row(
+            f"State endpoint {m['path']}, {name}: req/s (p99 ms; app CPU µs per request)",
+            f"{m['rps']} ({m['p99_ms']}; {m.get('cpu_us_per_request')})"
+            + (f", {m['non_2xx']} not 2xx" if m["non_2xx"] else ""),
+        )
     p = f["posts"]
     row(
         "Comment posts, sequential: posts/s",

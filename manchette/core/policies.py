@@ -135,7 +135,12 @@ def policy_for(request, response):
     """The Content-Security-Policy this response gets, or None to leave it without one."""
     if settings.DEBUG and response.status_code >= 400:
         return None  # Django's technical error pages are all inline styles and scripts.
-    if request.path.startswith(_admin_prefix()) or _is_editor(request):
+    if request.path.startswith(_admin_prefix()):
+        return ADMIN_POLICY
+    # Only a page can carry the userbar: the JSON a reader's script asks for on every page
+    # view (their name, their comments) never loads the reader's permissions for this.
+    is_page = response.get("Content-Type", "").startswith("text/html")
+    if is_page and _is_editor(request):
         return ADMIN_POLICY
     return reader_policy()
 

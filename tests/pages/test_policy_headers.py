@@ -152,3 +152,20 @@ def test_check_deploy_warns_when_pages_would_go_out_without_the_policies(setting
     # Before the page cache's: hits served in front of Django would replay no policy.
     settings.MIDDLEWARE = [MIDDLEWARE_NAME, *kept]
     assert "manchette.W101" in warnings()
+
+
+def test_a_readers_state_endpoints_never_load_their_permissions(client, django_user_model):
+    """The page's script asks for the reader's name and comments on every page view: choosing
+    its policy (a page might carry the userbar, JSON never does) costs no query."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    room = newsroom()
+    reader = django_user_model.objects.create_user("lectrice", "lectrice@example.org", "x")
+    client.force_login(reader)
+    for path in ("/compte/etat/", f"/commentaires/etat/?article={room.article.pk}"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200, path
+        assert response["Content-Security-Policy"] == reader_policy(), path
+        assert not [q for q in queries.captured_queries if "auth_permission" in q["sql"]], path
