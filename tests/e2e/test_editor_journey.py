@@ -295,8 +295,10 @@ def test_editor_schedules_an_article_that_the_worker_publishes(
     expect(reader.get_by_role("heading", level=1)).to_have_text("Les chiffres du chômage")
     # The worker's purge reaches the live server's page cache. Wagtail commits the page before
     # it sends `page_published`, so a reader may see the article a few milliseconds before
-    # the worker has purged the home page: wait (bounded) for the home page to list it.
-    # A timeout is reported below, with the cache that served the stale page.
+    # the worker has purged the home page: wait (bounded) for the home page to list it. The
+    # bound is the publication's own: on a loaded machine (seen at a load average of 7 on
+    # 2 cores) the worker took more than 10 s between its commit and its purge. A stale page
+    # kept by a cache stays stale, so this still fails: reported below, with the cache.
     with contextlib.suppress(PlaywrightTimeoutError):
         reader.wait_for_function(
             """([url, title]) => {
@@ -307,7 +309,7 @@ def test_editor_schedules_an_article_that_the_worker_publishes(
             }""",
             arg=[live_server.url + "/", "Les chiffres du chômage"],
             polling=100,
-            timeout=10_000,
+            timeout=60_000,
         )
     home = reader.goto(live_server.url + "/")
     listed = reader.get_by_role("main").get_by_role("link", name="Les chiffres du chômage")
