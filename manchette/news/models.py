@@ -226,6 +226,11 @@ class ArticlePage(CachedPageMixin, Page):
         _("à la une"), default=False, help_text=_("Mis en avant en tête de la page d’accueil.")
     )
     search_document = models.TextField(editable=False, blank=True, default="")
+    # The id an imported article had in its old site's feeds (WordPress's guid): readers
+    # that knew it do not take it for a new article. Empty for ours (feeds.py).
+    feed_guid = models.CharField(
+        _("identifiant dans les flux"), max_length=255, blank=True, default="", editable=False
+    )
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
 

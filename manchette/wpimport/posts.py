@@ -168,6 +168,8 @@ class Posts:
             else None,
             "go_live_at": moment if status == "scheduled" else None,
             "live": status == "live",
+            # Readers of the old feed know the post by it (news/feeds.py).
+            "feed_guid": html.unescape(item.get("guid") or "").strip()[:255],
         }
 
     def section_of(self, item):

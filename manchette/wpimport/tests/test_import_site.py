@@ -263,3 +263,19 @@ def test_no_page_shows_wordpress_markup_or_a_commenter_email(export, uploads, cl
         html = response.content.decode()
         for forbidden in ("<!-- wp:", "@example.net", "[caption", "wp-content/uploads"):
             assert forbidden not in html, (url, forbidden)
+
+
+def test_feeds_keep_wordpress_guids_and_ours_cannot_collide(export, client):
+    from defusedxml import ElementTree as ET
+
+    from manchette.news.factories import ArticleFactory
+
+    run_import(export)
+    ours = ArticleFactory(title="Écrit dans Manchette")
+    items = ET.fromstring(client.get("/flux/").content).find("channel").findall("item")
+    guids = {item.findtext("title"): item.findtext("guid") for item in items}
+    # What readers of WordPress's feed knew the post as: not shown to them again as new.
+    assert guids["Le budget voté & adopté"] == "https://ancien.example.org/?p=101"
+    # Ours: not in WordPress's `?p=<id>` form, whatever ids the imported posts had.
+    assert guids["Écrit dans Manchette"] == f"urn:uuid:{ours.translation_key}"
+    assert len(set(guids.values())) == len(guids)
