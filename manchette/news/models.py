@@ -152,6 +152,26 @@ class AuthorPage(CachedPageMixin, Page):
         return context
 
 
+class InfoPage(CachedPageMixin, Page):
+    """A page of its own under the home page, outside the news: « Mentions légales »,
+    « Qui sommes-nous », « Nous contacter »… (a WordPress site's pages are imported as these).
+    Its body has the article's blocks."""
+
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("page d’information")
+        verbose_name_plural = _("pages d’information")
+
+
 class ArticleQuerySet(VisiblePageQuerySet):
     def listing(self):
         """Articles the public may see, newest first, with what a list of teasers shows, in

@@ -104,8 +104,15 @@ class WordPressQueryMiddleware:
             rows = Redirect.objects.filter(old_path__in=paths, site=None)
             found = {row.old_path: row for row in rows.select_related("redirect_page")}
             for path in paths:
-                if path in found and found[path].link:
-                    return HttpResponsePermanentRedirect(found[path].link)
+                row = found.get(path)
+                # Not to a page the public cannot read (scheduled, or unpublished since): an
+                # id that leads nowhere public answers as an unknown one, with the home page.
+                if (
+                    row is not None
+                    and row.link
+                    and (row.redirect_page is None or row.redirect_page.live)
+                ):
+                    return HttpResponsePermanentRedirect(row.link)
         response = self.get_response(request)
         if (
             response.status_code == 404
