@@ -94,7 +94,8 @@ class Pages:
         return {
             "title": title[:255],
             "body": bodies.convert(item.get("content:encoded", ""), context),
-            "seo_title": "" if "%" in seo_title else seo_title[:255],
+            # Yoast's and Rank Math's templates (`%%title%% %%sep%%`) are not titles.
+            "seo_title": "" if "%%" in seo_title or "%" in seo_title[:1] else seo_title[:255],
             "search_description": plain(meta(item, SEO_DESCRIPTION_KEYS)),
             "first_published_at": moment if live else None,
             "last_published_at": max(filter(None, [moment, modified]), default=None)

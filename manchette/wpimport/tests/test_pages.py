@@ -63,6 +63,16 @@ def page_elements():
         page(209, "Rechercher", "<p>Notre moteur.</p>", "recherche"),  # one of our routes
         page(210, "Politique éditoriale", "<p>Nos règles.</p>", "politique"),  # a rubrique's
         page(211, "Charte", "<p>La charte de WordPress.</p>", "charte"),
+        page(
+            212,
+            "Nous contacter",
+            "<p>Écrivez-nous.</p>",
+            "contact",
+            metas=[
+                ("_yoast_wpseo_title", "Contact : 100 % local"),
+                ("_yoast_wpseo_metadesc", "Nous écrire."),
+            ],
+        ),
         w.item(
             120, "Renvoi", '<p>Voir <a href="/?page_id=201">les mentions</a>.</p>', slug="renvoi"
         ),
@@ -114,6 +124,11 @@ def test_published_pages_answer_at_their_address_and_old_ones_redirect(
         assert location(client, old) == (301, new), old
     assert "adresse « recherche » prise, devenue « recherche-page »" in out
     assert client.get("/recherche-page/").status_code == 200
+    contact = InfoPage.objects.get(slug="contact")
+    assert (contact.seo_title, contact.search_description) == (
+        "Contact : 100 % local",
+        "Nous écrire.",
+    )
     # A post's link to a page leads to the page.
     link = ArticlePage.objects.get(slug="renvoi").body[0].value.source
     assert f'id="{InfoPage.objects.get(slug="mentions-legales").pk}" linktype="page"' in link
@@ -167,7 +182,7 @@ def test_a_second_run_changes_no_page_and_edits_are_kept(pages_export, charte, t
     assert counts == [m.objects.count() for m in (InfoPage, Revision, Redirect)]
     kinds = json.loads(report.read_text())["kinds"]["page"]
     assert (kinds["created"], kinds["updated"], kinds["adopted"]) == (0, 0, 0)
-    assert kinds["unchanged"] == 11
+    assert kinds["unchanged"] == 12
     # Edited here since: kept, reported. Changed in WordPress only: updated.
     edited = InfoPage.objects.get(slug="equipe")
     edited.title = "La rédaction au complet"
