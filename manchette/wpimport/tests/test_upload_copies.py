@@ -1,8 +1,10 @@
+# ruff: noqa: E501 (sample WordPress content, as the editor writes it, on long lines)
 """The copies WordPress made of each upload (sizes, `-scaled`, WebP) answer 301 like it."""
 
 import pytest
 from wagtail.images.models import Image
 
+from manchette.news.models import ArticlePage
 from manchette.wpimport.redirects import upload_originals
 
 from . import wxr_builder as w
@@ -26,8 +28,22 @@ def big_upload(tmp_path, uploads, export):
         slug="grande",
         metas=[("_wp_attached_file", "2024/03/grande-scaled.jpg")],
     )
-    export.write_text(w.document(*sample_elements(), scaled), encoding="utf-8")
+    # A classic post's picture, named by a size of it, without WordPress's wp-image-N class.
+    post = w.item(
+        130,
+        "Grande image",
+        '<p>Texte.</p>\n\n<img src="https://ancien.example.org/wp-content/uploads/2024/03/grande-1024x683.jpg" alt="Grande">',
+        slug="grande-image",
+    )
+    export.write_text(w.document(*sample_elements(), scaled, post), encoding="utf-8")
     return export
+
+
+def test_a_post_names_a_scaled_image_by_one_of_its_sizes(big_upload, uploads):
+    run_import(big_upload, uploads=uploads)
+    blocks = ArticlePage.objects.get(slug="grande-image").body
+    assert [b.block_type for b in blocks] == ["paragraph", "image"]
+    assert blocks[1].value["image"].title == "Grande photo"
 
 
 def test_sized_scaled_and_webp_copies_lead_to_the_imported_image(big_upload, uploads, client):
