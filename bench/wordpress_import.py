@@ -6,9 +6,10 @@
 For each size, the database is dropped, created and migrated; the export (Gutenberg and
 classic posts, threaded comments with wpDiscuz votes, nested categories, tags) is written
 to a temporary file; `manage.py import_wordpress` runs in its own process and its JSON
-report gives the duration and the peak resident memory (getrusage). The same peak at two
-sizes shows memory stays flat in the file's size. Figures are printed and written to
-bench/results/.
+report gives the duration and the peak resident memory (getrusage). Every 30 s the bench
+also notes the import's resident memory, its CPU time and the machine's load average (the
+machine is shared). The same peak at two sizes shows memory stays flat in the file's size.
+Figures are printed and written to bench/results/.
 """
 
 import argparse
@@ -112,6 +113,45 @@ def write_export(path, posts, comments_per_post, tags):
     return comment_id - 1
 
 
+SAMPLE_SECONDS = 30
+
+
+def watch(process):
+    """Waits for the import, noting every SAMPLE_SECONDS its resident memory, its CPU time
+    and the machine's load average (the machine is shared: the load says how much of it
+    the import had)."""
+    samples, started = [], time.monotonic()
+    ticks = os.sysconf("SC_CLK_TCK")
+    while True:
+        try:
+            process.wait(timeout=SAMPLE_SECONDS)
+            return samples
+        except subprocess.TimeoutExpired:
+            pass
+        try:
+            status = Path(f"/proc/{process.pid}/status").read_text()
+            stat = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # not Linux, or the process just ended
+            continue
+        rss_kb = next(
+            int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")
+        )
+        samples.append(
+            {
+                "seconds": round(time.monotonic() - started),
+                "rss_mb": round(rss_kb / 1024, 1),
+                "cpu_seconds": round((int(stat[11]) + int(stat[12])) / ticks, 1),
+                "load_1min": round(os.getloadavg()[0], 2),
+            }
+        )
+
+
+def summary(values):
+    if not values:
+        return None
+    return {"min": min(values), "mean": round(sum(values) / len(values), 2), "max": max(values)}
+
+
 def run_size(database_url, posts, comments_per_post, tags):
     name = urlsplit(database_url).path.lstrip("/")
     admin_url = database_url.rsplit("/", 1)[0] + "/postgres"
@@ -129,7 +169,8 @@ def run_size(database_url, posts, comments_per_post, tags):
         size = export.stat().st_size
         command = [python, "manage.py", "import_wordpress", str(export), "--report", str(report)]
         load_before = os.getloadavg()
-        subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, check=False)
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+        samples = watch(process)
         load_after = os.getloadavg()
         data = json.loads(report.read_text())
     return {
@@ -145,6 +186,12 @@ def run_size(database_url, posts, comments_per_post, tags):
             k: {o: v[o] for o in ("created", "skipped", "failed")} for k, v in data["kinds"].items()
         },
         "posts_per_second": round(posts / max(data["duration_seconds"], 0.1), 1),
+        "comments_per_second": round(comment_count / max(data["duration_seconds"], 0.1), 1),
+        # The import process's own CPU time (user + system): what the import costs whatever
+        # else the shared machine runs; PostgreSQL's backend is not counted in it.
+        "import_cpu_seconds": samples[-1]["cpu_seconds"] if samples else None,
+        "load_average_during": summary([s["load_1min"] for s in samples]),
+        "samples": samples,
         # The machine is shared: its load (1, 5, 15 min) when the import started and ended.
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in load_after],

@@ -17,7 +17,7 @@ class HomePage(CachedPageMixin, Page):
     # One front page per site: everything else hangs below it.
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["news.SectionPage", "news.AuthorIndexPage"]
+    subpage_types = ["news.SectionPage", "news.AuthorIndexPage", "news.InfoPage"]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 

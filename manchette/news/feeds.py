@@ -92,7 +92,11 @@ class LatestArticlesFeed(Feed):
         return [item.section.title] if item.section else []
 
     def item_guid(self, item):
-        return f"{settings.SITE_URL}/?p={item.pk}"
+        # Not `SITE_URL/?p=<id>`: WordPress's feeds gave their posts that form, with its own
+        # numbering, so after an import a reader would take a new article for an old post.
+        # An imported article keeps the guid WordPress gave it; ours are their page's UUID,
+        # which no other site's feed can have, and which a change of domain leaves alone.
+        return item.feed_guid or f"urn:uuid:{item.translation_key}"
 
     item_guid_is_permalink = False
 

@@ -152,6 +152,26 @@ class AuthorPage(CachedPageMixin, Page):
         return context
 
 
+class InfoPage(CachedPageMixin, Page):
+    """A page of its own under the home page, outside the news: « Mentions légales »,
+    « Qui sommes-nous », « Nous contacter »… (a WordPress site's pages are imported as these).
+    Its body has the article's blocks."""
+
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("contenu"), blank=True)
+
+    objects = PageManager.from_queryset(VisiblePageQuerySet)()
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("page d’information")
+        verbose_name_plural = _("pages d’information")
+
+
 class ArticleQuerySet(VisiblePageQuerySet):
     def listing(self):
         """Articles the public may see, newest first, with what a list of teasers shows, in
@@ -226,6 +246,11 @@ class ArticlePage(CachedPageMixin, Page):
         _("à la une"), default=False, help_text=_("Mis en avant en tête de la page d’accueil.")
     )
     search_document = models.TextField(editable=False, blank=True, default="")
+    # The id an imported article had in its old site's feeds (WordPress's guid): readers
+    # that knew it do not take it for a new article. Empty for ours (feeds.py).
+    feed_guid = models.CharField(
+        _("identifiant dans les flux"), max_length=255, blank=True, default="", editable=False
+    )
 
     objects = PageManager.from_queryset(ArticleQuerySet)()
 

@@ -2,8 +2,8 @@
 
 1. Check each file opens as a WordPress export (nothing is written for a refused file).
 2. First pass: authors, categories, tags and attachments (what posts point to).
-3. Second pass: each post with its comments, in one transaction; a failure rolls back that
-   post only and is reported.
+3. Second pass: each post with its comments, in one transaction, and each page (an
+   information page); a failure rolls back that post or page only and is reported.
 4. wpDiscuz's extracted tables (`--wpdiscuz`), then one purge of the page cache.
 
 Wagtail's reference index (where each image is used) is not updated per article:
@@ -21,9 +21,10 @@ from . import indexing, redirects, wxr
 from .comments import Comments
 from .ledger import Ledger
 from .media import Media
+from .pages import Pages
 from .posts import Posts
 from .report import Report
-from .terms import Terms, clean_text
+from .terms import Terms
 
 SITE_FEEDS = ("/feed/", "/feed/rss2/", "/feed/atom/", "/comments/feed/", "/?feed=rss2")
 SKIPPED_TYPES = {"revision", "nav_menu_item", "custom_css", "customize_changeset", "wp_block"}
@@ -108,6 +109,7 @@ class Importer:
                 "terms": terms,
                 "media": media,
                 "posts": posts,
+                "pages": Pages(ledger, self.report, terms, posts),
                 "comments": Comments(ledger, self.report),
             }
             redirects.add(self.report, SITE_FEEDS, link="/flux/")
@@ -191,10 +193,11 @@ class Importer:
             except Exception as error:
                 self.report.fail("post", wp_id, error)
         elif post_type == "page":
-            self.report.skip("page", "pages non importées (listées)")
-            self.report.pages.append(
-                {"id": wp_id, "title": clean_text(data.get("title")), "url": data.get("link", "")}
-            )
+            try:
+                with transaction.atomic():
+                    parts["pages"].import_page(data)
+            except Exception as error:
+                self.report.fail("page", wp_id, error)
         elif post_type != "attachment":
             self.report.skip(
                 "other", f"type {post_type if post_type not in SKIPPED_TYPES else 'interne'}"

@@ -21,7 +21,7 @@ from wagtail.search.index import get_indexed_models
 from wagtail.search.models import IndexEntry
 from wagtail.search.signal_handlers import post_save_signal_handler
 
-from manchette.news.models import ArticlePage, AuthorPage, SectionPage
+from manchette.news.models import ArticlePage, AuthorPage, InfoPage, SectionPage
 from manchette.topics.models import Topic
 
 from .models import ImportedItem, ItemKind
@@ -30,6 +30,7 @@ BATCH = 500
 # What each kind of imported item may have become.
 MODELS = (
     (ArticlePage, (ItemKind.POST,)),
+    (InfoPage, (ItemKind.PAGE,)),
     (AuthorPage, (ItemKind.AUTHOR,)),
     (SectionPage, (ItemKind.CATEGORY,)),
     (Topic, (ItemKind.CATEGORY, ItemKind.TAG)),

@@ -5,6 +5,7 @@ Pictures become Wagtail images, other files documents; each answers its old
 """
 
 import mimetypes
+import re
 from pathlib import Path
 
 from django.core.files import File
@@ -17,6 +18,7 @@ from .models import ItemKind
 from .terms import clean_text
 
 IMAGE_TYPES = {"image/jpeg", "image/png", "image/gif", "image/webp"}
+SCALED = re.compile(r"-(?:scaled|rotated)(?=\.\w+$)")
 
 
 class Media:
@@ -70,6 +72,11 @@ class Media:
         self.ledger.remember("attachment", wp_id, (kind, object_id))
         if relative:
             self.ledger.remember("upload", relative, (kind, object_id))
+            # A big image WordPress scaled down at upload is `photo-scaled.jpg`, but its sizes
+            # are `photo-300x200.jpg`: a post's <img> names it by that stem.
+            unscaled = SCALED.sub("", relative)
+            if unscaled != relative:
+                self.ledger.remember("upload", unscaled, (kind, object_id))
 
     def image(self, wp_id=None, relative=None):
         """The Wagtail image for an attachment id or an uploads path, or None."""

@@ -12,6 +12,7 @@ class ItemKind(models.TextChoices):
     TAG = "tag", _("étiquette")
     ATTACHMENT = "attachment", _("fichier joint")
     POST = "post", _("article")
+    PAGE = "page", _("page")
     COMMENT = "comment", _("commentaire")
 
 

@@ -94,6 +94,46 @@ def item_digest(item):
     return digest({k: v for k, v in item.items() if k != "comments"})
 
 
+def write_revision(page, status, go_live_at):
+    """What page.save_revision() and Wagtail's publish action write, in two queries and
+    without their signals (purges, topic linking, alerts)."""
+    revision = Revision.objects.create(
+        content_object=page,
+        base_content_type=page.get_base_content_type(),
+        approved_go_live_at=go_live_at,
+        content=page.serializable_data(),
+        object_str=str(page),
+    )
+    page.latest_revision = revision
+    page.live_revision = revision if status == "live" else None
+    page.has_unpublished_changes = status != "live"
+    type(page).objects.filter(pk=page.pk).update(
+        latest_revision=revision,
+        latest_revision_created_at=revision.created_at,
+        draft_title=page.title,
+        live_revision=page.live_revision,
+        has_unpublished_changes=page.has_unpublished_changes,
+    )
+    return revision
+
+
+def old_addresses(item, wp_id, keys):
+    """A post's or page's old addresses: its link, `/?<key>=ID` for each key, its former
+    slugs and dates, and its guid when it is a query address of the site."""
+    link = item.get("link") or ""
+    olds = [link, *(f"/?{key}={wp_id}" for key in keys)]
+    for old_slug in item["meta"].get("_wp_old_slug", []):
+        path = urlsplit(link).path
+        current = unquote(item.get("wp:post_name", ""))
+        if old_slug and current and current in unquote(path):
+            olds.append(unquote(path).replace(current, old_slug))
+    olds += old_date_paths(item, olds)
+    guid = html.unescape(item.get("guid") or "")
+    if any(f"?{key}=" in guid for key in keys):
+        olds.append(guid)
+    return olds
+
+
 class Posts:
     def __init__(self, ledger, report, terms, media, hosts):
         self.ledger, self.report, self.terms, self.media = ledger, report, terms, media
@@ -105,11 +145,16 @@ class Posts:
     def link_target(self, url):
         """The page an old address of the site leads to, if imported already."""
         query = urlsplit(url).query
-        for key in ("p", "page_id"):
+        # `?p=` names a post or a page (WordPress numbers them together), `?page_id=` a page.
+        for key, kinds in (("p", (ItemKind.POST, ItemKind.PAGE)), ("page_id", (ItemKind.PAGE,))):
             prefix = f"{key}="
             for part in query.split("&"):
                 if part.startswith(prefix) and part[len(prefix) :].isdigit():
-                    return self.ledger.lookup(ItemKind.POST, int(part[len(prefix) :]))
+                    wp_id = int(part[len(prefix) :])
+                    for kind in kinds:
+                        if found := self.ledger.lookup(kind, wp_id):
+                            return found
+                    return None
         return redirects.target_of(url)
 
     def import_post(self, item):
@@ -168,6 +213,8 @@ class Posts:
             else None,
             "go_live_at": moment if status == "scheduled" else None,
             "live": status == "live",
+            # Readers of the old feed know the post by it (news/feeds.py).
+            "feed_guid": html.unescape(item.get("guid") or "").strip()[:255],
         }
 
     def section_of(self, item):
@@ -211,25 +258,7 @@ class Posts:
         else:
             page.author_links = links
             page.save(clean=False)
-        # What page.save_revision() and Wagtail's publish action write, in two queries and
-        # without their signals (purges, topic linking, alerts).
-        revision = Revision.objects.create(
-            content_object=page,
-            base_content_type=page.get_base_content_type(),
-            approved_go_live_at=values["go_live_at"],
-            content=page.serializable_data(),
-            object_str=str(page),
-        )
-        page.latest_revision = revision
-        page.live_revision = revision if status == "live" else None
-        page.has_unpublished_changes = status != "live"
-        ArticlePage.objects.filter(pk=page.pk).update(
-            latest_revision=revision,
-            latest_revision_created_at=revision.created_at,
-            draft_title=page.title,
-            live_revision=page.live_revision,
-            has_unpublished_changes=page.has_unpublished_changes,
-        )
+        write_revision(page, status, values["go_live_at"])
         return page, created
 
     def after_save(self, item, wp_id, page, status, created):
@@ -260,15 +289,4 @@ class Posts:
             )
 
     def _redirects(self, item, wp_id, page):
-        link = item.get("link") or ""
-        olds = [link, f"/?p={wp_id}"]
-        for old_slug in item["meta"].get("_wp_old_slug", []):
-            path = urlsplit(link).path
-            current = unquote(item.get("wp:post_name", ""))
-            if old_slug and current and current in unquote(path):
-                olds.append(unquote(path).replace(current, old_slug))
-        olds += old_date_paths(item, olds)
-        guid = html.unescape(item.get("guid") or "")
-        if "?p=" in guid:
-            olds.append(guid)
-        redirects.add(self.report, olds, page=page)
+        redirects.add(self.report, old_addresses(item, wp_id, ("p",)), page=page)

@@ -20,6 +20,21 @@ def test_site_rss_feed_lists_latest_articles(client, article):
     assert items[0].findtext("description") == article.standfirst
 
 
+def test_feed_items_have_a_guid_no_wordpress_post_can_have(client, article):
+    # WordPress's feeds give `<site>/?p=<its id>`: with our ids in that form, a reader that
+    # followed the site before a WordPress import would take a new article for an old post.
+    rss = ET.fromstring(client.get("/flux/").content).find("channel").find("item")
+    assert rss.findtext("guid") == f"urn:uuid:{article.translation_key}"
+    assert rss.find("guid").get("isPermaLink") == "false"
+    atom = ET.fromstring(client.get("/flux/atom/").content).find(f"{ATOM}entry")
+    assert atom.findtext(f"{ATOM}id") == f"urn:uuid:{article.translation_key}"
+    # An imported article keeps the one its old site's feed gave it.
+    article.feed_guid = "https://ancien.example.org/?p=4"
+    article.save_revision().publish()
+    rss = ET.fromstring(client.get("/flux/").content).find("channel").find("item")
+    assert rss.findtext("guid") == "https://ancien.example.org/?p=4"
+
+
 def test_section_feeds_only_hold_that_section(client, article, section):
     ArticleFactory(title="Hors rubrique")
     rss = client.get(f"/flux/{section.slug}/").content.decode()

@@ -8,7 +8,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Revision
 
 from manchette.comments.models import ArticleCommentSettings, Comment, CommentStatus
-from manchette.news.models import ArticlePage, AuthorPage, SectionPage
+from manchette.news.models import ArticlePage, AuthorPage, InfoPage, SectionPage
 from manchette.topics.models import ArticleLinking, ArticleTopic, Topic
 
 from .conftest import run_import
@@ -233,7 +233,8 @@ def test_old_addresses_with_tracking_parameters_and_their_targets(export, upload
     for old in ("/?p=101&utm_source=newsletter", "/?utm_medium=social&p=101", "/?p=101&amp=1"):
         response = client.get(old)
         assert (response.status_code, response["Location"]) == (301, page.url), old
-    assert client.get("/?page_id=200").status_code == 200  # a page: not imported (listed)
+    response = client.get("/?page_id=200&utm_source=x")  # a page: an information page
+    assert (response.status_code, response["Location"]) == (301, "/a-propos/")
     for old in (
         "/feed/",
         "/category/politique/feed/",
@@ -254,6 +255,7 @@ def test_no_page_shows_wordpress_markup_or_a_commenter_email(export, uploads, cl
         p.url for p in AuthorPage.objects.live()
     ]
     pages += [t.url for t in Topic.objects.all()] + [f"{t.url}flux/" for t in Topic.objects.all()]
+    pages += [p.url for p in InfoPage.objects.live()]
     pages += ["/", "/flux/", "/flux/politique/", "/sitemap.xml", "/recherche/?q=budget"]
     pages += [f"/commentaires/article/{p.pk}/" for p in ArticlePage.objects.live()]
     assert len(pages) > 15
@@ -263,3 +265,19 @@ def test_no_page_shows_wordpress_markup_or_a_commenter_email(export, uploads, cl
         html = response.content.decode()
         for forbidden in ("<!-- wp:", "@example.net", "[caption", "wp-content/uploads"):
             assert forbidden not in html, (url, forbidden)
+
+
+def test_feeds_keep_wordpress_guids_and_ours_cannot_collide(export, client):
+    from defusedxml import ElementTree as ET
+
+    from manchette.news.factories import ArticleFactory
+
+    run_import(export)
+    ours = ArticleFactory(title="Écrit dans Manchette")
+    items = ET.fromstring(client.get("/flux/").content).find("channel").findall("item")
+    guids = {item.findtext("title"): item.findtext("guid") for item in items}
+    # What readers of WordPress's feed knew the post as: not shown to them again as new.
+    assert guids["Le budget voté & adopté"] == "https://ancien.example.org/?p=101"
+    # Ours: not in WordPress's `?p=<id>` form, whatever ids the imported posts had.
+    assert guids["Écrit dans Manchette"] == f"urn:uuid:{ours.translation_key}"
+    assert len(set(guids.values())) == len(guids)
