@@ -141,21 +141,29 @@ def search_articles(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None):
     page purges the site) or RESULTS_SECONDS: a query readers repeat costs one cache read.
     Whoever shows the ids reads the articles through the visibility rule again, so even a
     kept answer never shows an article unpublished since. `memo`: the request's versions."""
+    return answer(query, filters, sort, memo)[0]
+
+
+def answer(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None):
+    """`search_articles`'s ids, and whether they were already kept: the same terms, filters
+    and order were asked for since the last publication (a page worth keeping, where a query
+    asked once, perhaps one of endless made-up ones, is not)."""
     terms = query_terms(query)
     if not terms:
-        return []
+        return [], False
     path = reverse("search:search")
     versions = read_versions(
         [SITE_VERSION_KEY, path_version_key(path)], {} if memo is None else memo
     )
     key = "search:ids:" + digest(repr((versions, terms, filters, sort)))
     ids = cache.get(key)
-    if ids is None:
-        ids = ranked(terms, filters, sort)
-        # Kept once what it was read from is committed (at once outside a transaction): a
-        # rolled-back change is never remembered.
-        transaction.on_commit(lambda: cache.set(key, ids, RESULTS_SECONDS))
-    return ids
+    if ids is not None:
+        return ids, True
+    ids = ranked(terms, filters, sort)
+    # Kept once what it was read from is committed (at once outside a transaction): a
+    # rolled-back change is never remembered.
+    transaction.on_commit(lambda: cache.set(key, ids, RESULTS_SECONDS))
+    return ids, False
 
 
 def ranked(terms, filters, sort):
