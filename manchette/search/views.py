@@ -9,6 +9,7 @@ from manchette.news.context_processors import nav_sections
 from manchette.news.models import ArticlePage
 from manchette.search.forms import SearchForm
 from manchette.search.highlight import Marker, decorate
+from manchette.search.results import RESULTS_PER_PAGE, result_rows
 from manchette.search.services import (
     MAX_CANDIDATES,
     MAX_QUERY_LENGTH,
@@ -20,7 +21,6 @@ from manchette.search.services import (
 )
 from manchette.search.suggestions import corrected_terms, topic_suggestions
 
-RESULTS_PER_PAGE = 10
 LATEST_ARTICLES = 5
 
 
@@ -57,11 +57,9 @@ def results_context(request, form, query):
     sort = form.value("tri", SORT_RELEVANCE)
     ids, asked_before = answer(query, filters, sort, memo=request_memo(request))
     page = get_page(request, ids, RESULTS_PER_PAGE)
-    shown = ArticlePage.objects.listing().defer("search_document")
-    by_pk = shown.in_bulk(list(page.object_list))
     terms = query_terms(query)
     marker = Marker(terms)
-    page.object_list = [decorate(by_pk[pk], marker) for pk in page.object_list if pk in by_pk]
+    page.object_list = [decorate(article, marker) for article in result_rows(page.object_list)]
     params = request.GET.copy()
     params.pop("page", None)
     context = {
