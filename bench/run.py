@@ -299,11 +299,14 @@ def children_of(pid):
     return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
-def wrk(url, seconds=SECONDS, connections=CONNECTIONS, headers=None, cpu_of=()):
+def wrk(url, seconds=SECONDS, connections=CONNECTIONS, headers=None, cpu_of=(), script=None):
     """Requests/s, p50 and p99 (ms) and errors of a wrk run; with `cpu_of` (pids), also the
     CPU time those processes spent per request (µs), a figure that other work on the machine
-    barely moves, unlike requests per second."""
+    barely moves, unlike requests per second. `script`: a wrk Lua script (e.g. one that
+    varies each request's address)."""
     argv = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s"]
+    if script:
+        argv += ["-s", str(script)]
     for name, value in (headers or {}).items():
         argv += ["-H", f"{name}: {value}"]
     cpu_before = cpu_seconds(cpu_of)

@@ -10,12 +10,20 @@ page-by-page path; the search index is filled by its triggers as in production),
 French-like text drawn from the demo articles' words (Zipf frequencies). Then, for 1-, 2-
 and 3-word queries, with and without accents, frequent and rare words:
 
-- wrk on the whole page, gunicorn with the production settings (page cache off),
-  BENCH_WORKERS workers, BENCH_CONNECTIONS connections, BENCH_SECONDS per query;
-- the search service alone, in-process (p50/p99 of `search_articles`, 100 calls).
+- wrk on the whole page, gunicorn with the production settings, BENCH_WORKERS workers,
+  BENCH_CONNECTIONS connections, BENCH_SECONDS per query, with the app's CPU per request,
+  three ways: "repeated" (page cache on: the same search asked again, as readers do after
+  a story breaks), "kept answer" (page cache off: the page rendered every time, the ranked
+  ids read from the cache) and "fresh" (page cache off, and each request a search never
+  asked before: a random `au` date between 2030 and 2098, which every article precedes, so
+  the same results computed afresh);
+- the search service alone, in-process: p50/p99 of `search_articles` (100 calls, the
+  answer kept after the first) and the best of 3 computations afresh (`ranked`).
 
-Writes bench/results/<date>-search-<database>-<articles>.md and .json. Talks only to
-127.0.0.1.
+Writes bench/results/<date>-search-<database>-<articles>-articles<BENCH_SEARCH_LABEL>.md and
+.json, with the load average before and after each way; `table A.json B.json OUT` writes
+the sizes side by side. gunicorn listens on BENCH_PORT (default: any free port). Talks only
+to 127.0.0.1.
 """
 
 import json
@@ -27,15 +35,49 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(1, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
 
-from run import CONNECTIONS, PY, RESULTS, ROOT, SECONDS, WORKERS, Stack, free_port, say, wrk
+from run import (
+    CONNECTIONS,
+    PY,
+    RESULTS,
+    ROOT,
+    SECONDS,
+    WORKERS,
+    Stack,
+    children_of,
+    free_port,
+    say,
+    wrk,
+)
 
 SEED = 20261205
 CALLS = 100
 TARGET = {"rps": 500, "p99_ms": 50}
+LABEL = os.environ.get("BENCH_SEARCH_LABEL", "")
+# Each request its own `au` date (2030-01-01 + up to 25,000 days): a search never asked.
+FRESH_LUA = """
+local counter = 0
+function setup(thread)
+  counter = counter + 1
+  thread:set("id", counter)
+end
+function init(args)
+  math.randomseed(os.time() * 100 + id)
+end
+function request()
+  local day = os.date("!%Y-%m-%d", 1893456000 + math.random(0, 25000) * 86400)
+  return wrk.format(nil, wrk.path .. "&au=" .. day)
+end
+"""
+WAYS = {
+    "repeated": "repeated (page cache on)",
+    "kept": "kept answer (page cache off)",
+    "fresh": "fresh query (page cache off)",
+}
 
 
 # --------------------------------------------------------------------------- seeding
@@ -182,7 +224,13 @@ def in_process(selected):
     import django
 
     django.setup()
-    from manchette.search.services import search_articles
+    from manchette.search.services import (
+        NO_FILTERS,
+        SORT_RELEVANCE,
+        query_terms,
+        ranked,
+        search_articles,
+    )
 
     figures = {}
     for name, query in selected.items():
@@ -192,10 +240,16 @@ def in_process(selected):
             found = len(search_articles(query))
             durations.append((time.perf_counter() - started) * 1000)
         durations.sort()
+        afresh = []
+        for _ in range(3):
+            started = time.perf_counter()
+            ranked(query_terms(query), NO_FILTERS, SORT_RELEVANCE)
+            afresh.append((time.perf_counter() - started) * 1000)
         figures[name] = {
             "found": found,
             "p50_ms": round(statistics.median(durations), 2),
             "p99_ms": round(durations[int(len(durations) * 0.99) - 1], 2),
+            "afresh_ms": round(min(afresh), 1),
         }
     print(json.dumps(figures))
 
@@ -241,13 +295,22 @@ def main(count, reuse=False):
             text=True,
         )
         figures["service"] = json.loads(done.stdout.strip().splitlines()[-1])
-        port = free_port()
-        app = stack.gunicorn("gunicorn-search", 0, port)
-        for name, query in selected.items():
-            url = f"http://127.0.0.1:{port}/recherche/?{urlencode({'q': query})}"
-            say(f"wrk: {name} ({query})")
-            figures["wrk"][name] = wrk(url)
-        stack.stop(app)
+        script = stack.tmp / "fresh.lua"
+        script.write_text(FRESH_LUA)
+        port = int(os.environ.get("BENCH_PORT") or free_port())
+        figures["load_1min"] = {}
+        for page_cache, ways in ((600, ["repeated"]), (0, ["kept", "fresh"])):
+            app = stack.gunicorn(f"gunicorn-search-{page_cache}", page_cache, port)
+            workers = children_of(app.pid)
+            for way in ways:
+                before = os.getloadavg()[0]
+                for name, query in selected.items():
+                    url = f"http://127.0.0.1:{port}/recherche/?{urlencode({'q': query})}"
+                    say(f"wrk, {WAYS[way]}: {name} ({query})")
+                    measured = wrk(url, cpu_of=workers, script=script if way == "fresh" else None)
+                    figures["wrk"].setdefault(name, {})[way] = measured
+                figures["load_1min"][way] = [round(before, 1), round(os.getloadavg()[0], 1)]
+            stack.stop(app)
     finally:
         stack.close()
     write(figures)
@@ -259,27 +322,83 @@ def run_self(stack, *args):
 
 def write(f):
     stamp = datetime.now(UTC).strftime("%Y-%m-%d")
-    stem = f"{stamp}-search-{f['database']}-{f['articles']}-articles"
+    stem = f"{stamp}-search-{f['database']}-{f['articles']}-articles{LABEL}"
     (RESULTS / f"{stem}.json").write_text(json.dumps(f, indent=2, ensure_ascii=False) + "\n")
     lines = [
         f"# Search, {f['articles']} articles, {f['database']}",
         "",
         f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {os.cpu_count()} cores · gunicorn "
-        f"{WORKERS} workers, page cache off · wrk {CONNECTIONS} connections, {SECONDS} s per "
-        f"query · seeded in {f['seed_seconds']} s · target ≥ {TARGET['rps']} req/s, "
-        f"p99 < {TARGET['p99_ms']} ms",
+        f"{WORKERS} workers · wrk {CONNECTIONS} connections, {SECONDS} s per query and way · "
+        f"target ≥ {TARGET['rps']} req/s, p99 < {TARGET['p99_ms']} ms",
         "",
-        "| query | words | found | page req/s | page p50 ms | page p99 ms "
-        "| service p50 ms | service p99 ms |",
-        "|---|---|---:|---:|---:|---:|---:|---:|",
+        *rows(f),
+    ]
+    (RESULTS / f"{stem}.md").write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+def cell(m):
+    """'req/s (p50 / p99 ms; app CPU ms per request)'."""
+    if not m:
+        return "—"
+    cpu = m.get("cpu_us_per_request")
+    errors = f", {m['non_2xx']} non-2xx" if m.get("non_2xx") else ""
+    return (
+        f"{m['rps']} ({m['p50_ms']} / {m['p99_ms']}"
+        + (f"; {cpu / 1000:.1f}" if cpu else "")
+        + f"){errors}"
+    )
+
+
+def rows(f):
+    lines = [
+        "| query | words | found | " + " | ".join(WAYS.values()) + " | service afresh ms |",
+        "|---|---|---:|" + "---|" * len(WAYS) + "---:|",
     ]
     for name, query in f["queries"].items():
         page, service = f["wrk"][name], f["service"][name]
         lines.append(
-            f"| {name} | {query} | {service['found']} | {page['rps']} | {page['p50_ms']} "
-            f"| {page['p99_ms']} | {service['p50_ms']} | {service['p99_ms']} |"
+            f"| {name} | {query} | {service['found']} | "
+            + " | ".join(cell(page.get(way)) for way in WAYS)
+            + f" | {service.get('afresh_ms', '—')} |"
         )
-    (RESULTS / f"{stem}.md").write_text("\n".join(lines) + "\n")
+    load = f.get("load_1min", {})
+    lines += [
+        "",
+        "Cells: req/s (p50 / p99 ms; the app's CPU ms per request). Load average (1 min, 2 "
+        "cores) before / after each way: "
+        + ", ".join(f"{WAYS[w]} {' / '.join(map(str, load[w]))}" for w in WAYS if w in load)
+        + ".",
+    ]
+    return lines
+
+
+def side_by_side(paths, out):
+    """The same queries' figures for several sizes, one table per way."""
+    runs = [json.loads(Path(p).read_text()) for p in paths]
+    sizes = [f"{r['articles']:,} articles" for r in runs]
+    lines = []
+    for way, title in WAYS.items():
+        lines += [f"### {title}", "", "| query | " + " | ".join(sizes) + " |"]
+        lines.append("|---|" + "---|" * len(runs))
+        for name in runs[0]["queries"]:
+            lines.append(
+                f"| {name} | " + " | ".join(cell(r["wrk"][name].get(way)) for r in runs) + " |"
+            )
+        loads = [" / ".join(map(str, r.get("load_1min", {}).get(way, ["?"]))) for r in runs]
+        lines += ["| load average before / after | " + " | ".join(loads) + " |", ""]
+    lines += ["### service computed afresh (in-process, best of 3, ms)", ""]
+    lines += ["| query | " + " | ".join(sizes) + " |", "|---|" + "---|" * len(runs)]
+    for name in runs[0]["queries"]:
+        lines.append(
+            f"| {name} | "
+            + " | ".join(
+                f"{r['service'][name].get('afresh_ms', '—')} ({r['service'][name]['found']} found)"
+                for r in runs
+            )
+            + " |"
+        )
+    Path(out).write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 
@@ -288,6 +407,8 @@ if __name__ == "__main__":
         seed(int(sys.argv[2]))
     elif sys.argv[1] == "in-process":
         in_process(json.loads(sys.argv[2]))
+    elif sys.argv[1] == "table":
+        side_by_side(sys.argv[2:-1], sys.argv[-1])
     else:
         # --reuse: measure a PostgreSQL database seeded by an earlier run, as it is.
         main(int(sys.argv[1]), reuse="--reuse" in sys.argv)

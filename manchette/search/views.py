@@ -1,38 +1,53 @@
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
+from manchette.core.caching.lifetime import page_lifetime
+from manchette.core.caching.pages import share_or_keep_private
 from manchette.core.caching.versions import request_memo
 from manchette.core.pagination import get_page
 from manchette.news.context_processors import nav_sections
 from manchette.news.models import ArticlePage
 from manchette.search.forms import SearchForm
 from manchette.search.highlight import Marker, decorate
+from manchette.search.results import RESULTS_PER_PAGE, result_rows
 from manchette.search.services import (
     MAX_CANDIDATES,
+    MAX_QUERY_LENGTH,
+    RESULTS_SECONDS,
     SORT_RELEVANCE,
     Filters,
+    answer,
     query_terms,
-    search_articles,
 )
 from manchette.search.suggestions import corrected_terms, topic_suggestions
 
-RESULTS_PER_PAGE = 10
 LATEST_ARTICLES = 5
 
 
 def search(request):
+    """The search page. Its answers are kept by the page cache like any page (its path's
+    parameters, `wagtail_hooks.py`), under the search path's version, which every change to
+    a live article and every view restriction's change renews: a kept page never outlives
+    what it shows. Only a page worth keeping is kept: the filters valid, the query as long
+    as the form allows, and asked for before since the last publication (`services.answer`),
+    so endless made-up queries fill nothing but their short-lived answers."""
     form = SearchForm(request.GET, nav_sections())
-    form.is_valid()
+    worth_keeping = form.is_valid() and len(request.GET.get("q", "")) <= MAX_QUERY_LENGTH
     query = form.value("q", "")
     context = {"form": form, "query": query, "results": None}
     if query:
-        context.update(results_context(request, form, query))
+        found, asked_before = results_context(request, form, query)
+        context.update(found)
+        worth_keeping = worth_keeping and asked_before
     response = render(request, "search/search.html", context)
-    patch_cache_control(response, public=True, max_age=60)
+    if worth_keeping:
+        return share_or_keep_private(request, response, min(page_lifetime(), RESULTS_SECONDS))
+    patch_cache_control(response, private=True, no_cache=True)
     return response
 
 
 def results_context(request, form, query):
+    """The results' context, and whether the answer was already kept (`services.answer`)."""
     section = form.value("rubrique")
     filters = Filters(
         section_slug=section,
@@ -40,13 +55,11 @@ def results_context(request, form, query):
         until=form.value("au"),
     )
     sort = form.value("tri", SORT_RELEVANCE)
-    ids = search_articles(query, filters, sort, memo=request_memo(request))
+    ids, asked_before = answer(query, filters, sort, memo=request_memo(request))
     page = get_page(request, ids, RESULTS_PER_PAGE)
-    shown = ArticlePage.objects.listing().defer("search_document")
-    by_pk = shown.in_bulk(list(page.object_list))
     terms = query_terms(query)
     marker = Marker(terms)
-    page.object_list = [decorate(by_pk[pk], marker) for pk in page.object_list if pk in by_pk]
+    page.object_list = [decorate(article, marker) for article in result_rows(page.object_list)]
     params = request.GET.copy()
     params.pop("page", None)
     context = {
@@ -57,7 +70,7 @@ def results_context(request, form, query):
     }
     if not ids:
         context.update(nothing_found(terms, params))
-    return context
+    return context, asked_before
 
 
 def nothing_found(terms, params):

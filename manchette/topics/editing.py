@@ -4,6 +4,7 @@ Each change is saved at once; the relinking it calls for is enqueued after commi
 """
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from manchette.core.caching.purge import purge_paths
@@ -24,7 +25,8 @@ def topic_changed(topic_id, *, slugs=(), old_names=(), article_ids=()):
 
     The purge happens at commit; the relinking (which purges each article) in a task.
     """
-    paths = slug_paths(slugs)
+    # The search's "no result" page names topics like the query (`manchette_search_topics`).
+    paths = [*slug_paths(slugs), reverse("search:search")]
     names, ids = list(old_names), list(article_ids)
 
     def after_commit():

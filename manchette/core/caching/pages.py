@@ -18,6 +18,7 @@ of a path evicts every copy it holds of it; it answers every reader from its cop
 editors (`$manchette_editor`).
 """
 
+import functools
 import time
 from urllib.parse import urlencode
 
@@ -25,6 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, parse_cookie
 from django.utils.cache import patch_cache_control
+from wagtail import hooks
 
 from manchette.core.caching.lifetime import mark_cacheable, marked_lifetime
 from manchette.core.caching.versions import (
@@ -42,8 +44,26 @@ from manchette.core.caching.versions import (
 from manchette.core.pagination import LISTING_PARAMS, is_paginated
 
 # Query parameters that change what a cacheable page shows (`page`, and a listing's `avant`).
-# Any other parameter bypasses the cache, so random query strings cannot fill it.
+# Any other parameter bypasses the cache, so random query strings cannot fill it. An app adds
+# the parameters one of its paths reads (the search's `q` and filters) with the
+# `manchette_cacheable_params` hook: a function returning {path: parameter names}; that
+# path's view then decides, as any view does, which answers may be kept (`mark_cacheable`).
 CACHEABLE_PARAMS = LISTING_PARAMS
+
+
+@functools.cache
+def _params_by_path():
+    found = {}
+    for params_of in hooks.get_hooks("manchette_cacheable_params"):
+        for path, params in params_of().items():
+            found[path] = found.get(path, CACHEABLE_PARAMS) | frozenset(params)
+    return found
+
+
+def cacheable_params(path):
+    """The query parameters the page cache keys `path`'s pages on."""
+    return _params_by_path().get(path, CACHEABLE_PARAMS)
+
 
 # Static and media files are never pages: they skip the page cache's reads.
 _UNCACHED_PREFIXES = tuple(
@@ -86,26 +106,33 @@ def may_read_shared(request):
     return not getattr(request, "is_preview", False) and not is_editor(request.COOKIES)
 
 
-def share_or_keep_private(request, response):
+def share_or_keep_private(request, response, lifetime=None):
     """Mark a page public (`mark_cacheable`) when `may_share` allows it, else private."""
     if may_share(request):
-        return mark_cacheable(response)
+        return mark_cacheable(response, lifetime)
     patch_cache_control(response, private=True, no_cache=True)
     return response
 
 
 def cacheable_request(request):
     """Whether the page cache looks this request up: a GET or HEAD that `may_read_shared`,
-    with no query parameter but `page` or `avant`, for something other than a static or media
-    file; never while `PAGE_CACHE_SECONDS` is 0 (the page cache is off, and the copies it
-    kept before are not served either)."""
+    with no query parameter but `page` or `avant` (or those its path adds, `cacheable_params`),
+    each given once, for something other than a static or media file; never while
+    `PAGE_CACHE_SECONDS` is 0 (the page cache is off, and the copies it kept before are not
+    served either)."""
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and may_read_shared(request)
-        and set(request.GET) <= CACHEABLE_PARAMS
+        and _single_params(request, cacheable_params(request.path))
         and not request.path.startswith(_UNCACHED_PREFIXES)
     )
+
+
+def _single_params(request, allowed):
+    # `?q=a&q=b` reads as `?q=b` but a page may repeat its parameters as given (the search's
+    # pagination links): a repeated parameter is never keyed as if it were one.
+    return all(name in allowed and len(values) == 1 for name, values in request.GET.lists())
 
 
 def storable(request, response):
@@ -130,7 +157,7 @@ def storable(request, response):
 def _page_address(request):
     """(path, address digest) of a `cacheable_request`, else None. The address holds what
     makes two such requests' pages differ: scheme (an https page carries HSTS, an http one is
-    redirected), host, path and the `page` or `avant` parameter."""
+    redirected), host, path and the parameters it allows (`page`, `avant`, a search's)."""
     if not cacheable_request(request):
         return None
     # `?page=1` is the page without it (manchette.core.pagination): one entry for both.

@@ -93,3 +93,14 @@ def test_any_query_gives_a_page_never_an_error(client, query):
     # (A page number that names no page is a 404: manchette/core/tests/test_page_numbers.py.)
     response = client.get("/recherche/", {"q": query, "page": "1"})
     assert response.status_code == 200
+
+
+def test_results_show_their_section_date_and_byline(client, db):
+    from manchette.news.factories import AuthorFactory
+
+    authors = [AuthorFactory(title="Jeanne Martin"), AuthorFactory(title="Paul Durand")]
+    ArticleFactory(parent=SectionFactory(title="Économie"), title="Budget voté", authors=authors)
+    html = client.get("/recherche/", {"q": "budget"}).content.decode()
+    assert '<p class="teaser__section">Économie</p>' in html
+    assert '<a href="/economie/budget-vote/"><mark>Budget</mark> voté</a>' in html
+    assert "</time> · Jeanne Martin, Paul Durand</p>" in html

@@ -67,3 +67,14 @@ def test_edit_distance_counts_a_swap_as_one():
     assert distance("caniclue", "canicule", 2) == 1
     assert distance("marseile", "marseille", 2) == 1
     assert distance("abc", "xyzabc", 2) == 3
+
+
+def test_matches_are_found_whatever_the_words_length_and_misspelt_words_are_not(db):
+    from manchette.search.services import has_matches
+
+    ArticleFactory(title="Les vendanges précoces en Bourgogne")
+    ArticleFactory(title="Un scoop sous embargo", draft=True)
+    assert has_matches(["vendange", "bourgogne"]) and has_matches(["ve"]) and has_matches(["en"])
+    assert not has_matches(["vendnage"])  # no indexed word starts with it
+    assert not has_matches(["vendange", "zzz"])
+    assert not has_matches(["embargo"])  # only in a draft

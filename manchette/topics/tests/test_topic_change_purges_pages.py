@@ -37,6 +37,7 @@ def test_editing_a_topic_in_the_admin_relinks_and_purges_articles_and_topic_page
     assert article.url in purged
     assert "/sujets/organisation-des-nations-unies/" in purged  # the old address
     assert "/sujets/onu/" in purged
+    assert "/recherche/" in purged  # its "no result" page names topics
     assert 'href="/sujets/onu/"' in ArticleLinking.objects.get(article=article).linked_body_html
 
 
@@ -55,3 +56,4 @@ def test_deleting_a_topic_removes_its_links(
     assert "topic-link" not in ArticleLinking.objects.get(article=article).linked_body_html
     assert article.url in purged
     assert "/sujets/organisation-des-nations-unies/" in purged
+    assert "/recherche/" in purged
