@@ -42,7 +42,8 @@ def results_context(request, form, query):
     sort = form.value("tri", SORT_RELEVANCE)
     ids = search_articles(query, filters, sort, memo=request_memo(request))
     page = get_page(request, ids, RESULTS_PER_PAGE)
-    shown = ArticlePage.objects.listing().defer("search_document")
+    # The excerpt is taken from the body, which listings leave out.
+    shown = ArticlePage.objects.listing().defer(None).defer("search_document")
     by_pk = shown.in_bulk(list(page.object_list))
     terms = query_terms(query)
     marker = Marker(terms)
