@@ -8,8 +8,13 @@ of the markup with its values escaped as the template engine escapes them
 `{% comment_nodes %}` (templatetags/comment_thread.py) renders a list of nodes.
 """
 
-from django.utils.safestring import SafeString
+import functools
 
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from manchette.comments.threads import _PK, _labels, _url_patterns
 from manchette.core.templatetags.manchette import date_fr, html_text, iso
 
 ITEM = (
@@ -48,10 +53,30 @@ CARD = """<article class="comment__card" aria-labelledby="comment-{pk}-author">
 # with the visible count (WCAG 2.5.3): "3 — Vote positif".
 
 
+@functools.lru_cache(maxsize=8)
+def _escaped_labels(language):
+    """`Node.labels`, escaped once per language instead of once per comment."""
+    return {key: html_text(label) for key, label in _labels(language).items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _escaped_url_patterns(script_prefix):  # noqa: V107 (the cache key: one set per prefix)
+    """`Node.urls`' patterns, escaped once: a comment's id (digits) escapes to itself."""
+    return {name: str(html_text(url)) for name, url in _url_patterns(script_prefix).items()}
+
+
+def _escaped_urls(comment_pk):
+    pk = str(comment_pk)
+    return {
+        name: url.replace(str(_PK), pk)
+        for name, url in _escaped_url_patterns(get_script_prefix()).items()
+    }
+
+
 def render_node(node, article_id):
     """One comment and, nested, its replies."""
     c = node.comment
-    labels = node.labels
+    labels = _escaped_labels(get_language())
     classes = (
         (" comment--featured" if c.featured else "")
         + (" comment--pinned" if c.pinned else "")
@@ -59,56 +84,51 @@ def render_node(node, article_id):
     )
     pk = html_text(c.pk)
     if c.is_removed:
-        card = REMOVED.format(removed=html_text(labels["removed"]))
+        card = REMOVED.format(removed=labels["removed"])
     else:
-        urls = node.urls
+        urls = _escaped_urls(c.pk)
         author = html_text(c.author_name)
         card = CARD.format(
             pk=pk,
             avatar=html_text(node.avatar),
             author=author,
             newsroom=(
-                '<span class="comment__badge comment__badge--newsroom">'
-                f"{html_text(labels['newsroom'])}</span>"
+                f'<span class="comment__badge comment__badge--newsroom">{labels["newsroom"]}</span>'
                 if c.is_newsroom
                 else ""
             ),
             featured=(
-                '<span class="comment__badge comment__badge--featured">'
-                f"{html_text(labels['featured'])}</span>"
+                f'<span class="comment__badge comment__badge--featured">{labels["featured"]}</span>'
                 if c.featured
                 else ""
             ),
             pinned=(
-                '<span class="comment__badge comment__badge--pinned">'
-                f"{html_text(labels['pinned'])}</span>"
+                f'<span class="comment__badge comment__badge--pinned">{labels["pinned"]}</span>'
                 if c.pinned
                 else ""
             ),
-            permalink=html_text(urls["permalink"]),
+            permalink=urls["permalink"],
             iso=html_text(iso(c.created_at)),
             date=html_text(date_fr(c.created_at)),
             edited=(
-                f'<span class="comment__edited">{html_text(labels["edited"])}</span>'
-                if c.edited_at
-                else ""
+                f'<span class="comment__edited">{labels["edited"]}</span>' if c.edited_at else ""
             ),
             body=str(c.body_html),
             note="",
-            vote=html_text(urls["vote"]),
+            vote=urls["vote"],
             upvotes=html_text(c.upvotes),
             downvotes=html_text(c.downvotes),
-            vote_up=html_text(labels["vote_up"]),
-            vote_down=html_text(labels["vote_down"]),
-            post=html_text(urls["post"]),
+            vote_up=labels["vote_up"],
+            vote_down=labels["vote_down"],
+            post=urls["post"],
             article_id=html_text(article_id),
-            reply=html_text(labels["reply"]),
-            report=html_text(urls["report"]),
-            report_label=html_text(labels["report"]),
-            edit=html_text(urls["edit"]),
-            edit_label=html_text(labels["edit"]),
-            delete=html_text(urls["delete"]),
-            delete_label=html_text(labels["delete"]),
+            reply=labels["reply"],
+            report=urls["report"],
+            report_label=labels["report"],
+            edit=urls["edit"],
+            edit_label=labels["edit"],
+            delete=urls["delete"],
+            delete_label=labels["delete"],
         )
     replies = ""
     if node.children:

@@ -4,8 +4,7 @@ import functools
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q
-from django.urls import get_script_prefix, reverse
-from django.utils.translation import get_language
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from manchette.comments.avatars import avatar_url
@@ -23,7 +22,8 @@ MAX_ROWS_PER_PAGE = 1000
 
 
 # A thread of 50 comments used to cost 350 `{% url %}` and 500 `{% translate %}` renders: each
-# comment's links are made from patterns reversed once, its labels translated once.
+# comment's links are made from patterns reversed once, its labels translated once, both
+# escaped once (comments/rendering.py).
 _PK = 2147483647
 _COMMENT_URLS = ("permalink", "vote", "report", "edit", "delete")
 LABELS = {
@@ -58,18 +58,6 @@ class Node:
     comment: Comment
     avatar: str
     children: list = field(default_factory=list)
-
-    @functools.cached_property
-    def urls(self):
-        pk = str(self.comment.pk)
-        patterns = _url_patterns(get_script_prefix())
-        urls = {name: patterns[name].replace(str(_PK), pk) for name in _COMMENT_URLS}
-        urls["post"] = patterns["post"]
-        return urls
-
-    @property
-    def labels(self):
-        return _labels(get_language())
 
 
 def clean_sort(value):

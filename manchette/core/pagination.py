@@ -161,10 +161,6 @@ def _public(members):
     return members if restricted is None else members.filter(~restricted)
 
 
-def get_listing_page(request, items, per_page, members):
-    return listing_page(items, cursor_of(request), per_page, members)
-
-
 def old_page_redirect(request, items, per_page):
     """`?page=N`, the listings' addresses before `?avant=`: a permanent redirect to the same
     articles' page today (None for page 1, which is the listing's own address). Finding it

@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from manchette.core.caching.fragments import fragment_key, fragment_lookup, fragment_store
 from manchette.core.caching.lifetime import mark_cacheable
 from manchette.core.caching.restrictions import any_view_restriction
 from manchette.core.prepared import PreparedQuery
@@ -39,7 +41,21 @@ class LatestArticlesFeed(Feed):
     url_names = ("feed", "section-feed")
 
     def __call__(self, request, *args, **kwargs):
-        return mark_cacheable(super().__call__(request, *args, **kwargs))
+        """The feed as last written, kept under its path's "content" version: a page-cache
+        miss (its entry expired, nginx refreshing it) reads no query. Publishing,
+        unpublishing or editing an article purges the feeds that list it (news/signals.py,
+        topics/signals.py), a view restriction or a renamed rubrique every page."""
+        key = fragment_key(request, "feed", "content", request.path)
+        found = fragment_lookup(key)
+        if found is None:
+            response = super().__call__(request, *args, **kwargs)
+            found = (response["Content-Type"], response.get("Last-Modified"), response.content)
+            fragment_store(key, found)
+        content_type, last_modified, content = found
+        response = HttpResponse(content, content_type=content_type)
+        if last_modified is not None:
+            response.headers["Last-Modified"] = last_modified
+        return mark_cacheable(response)
 
     def get_object(self, request, slug=None):
         if slug is None:

@@ -130,6 +130,8 @@ TEMPLATES = [
                 "manchette.core.context_processors.site_settings",
                 "manchette.news.context_processors.news_chrome",
             ],
+            # `{% url %}` keeps each address once reversed (core/templatetags/kept_urls.py).
+            "builtins": ["manchette.core.templatetags.kept_urls"],
         },
     },
 ]

@@ -1,13 +1,18 @@
 """Reader-facing topic pages (cached for anonymous readers) and the follow-by-email flow."""
 
+import pickle
+
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from manchette.accounts import proof
+from manchette.core.caching.fragments import fragment_key, fragment_lookup, fragment_store
 from manchette.core.caching.pages import share_or_keep_private
-from manchette.core.pagination import get_listing_page, old_page_redirect
+from manchette.core.pagination import PAGE_PARAM, cursor_of, listing_page, old_page_redirect
 from manchette.core.ratelimit import hit, ratelimit
 from manchette.topics.digests import french_list
 from manchette.topics.follow_links import follow_for, follows_for
@@ -41,21 +46,46 @@ def topic_index(request):
     return _cacheable(request, render(request, "topics/topic_index.html", context))
 
 
-def topic_detail(request, slug):
+def cached_topic(request, slug):
+    """The confirmed topic at this address, with its picture, kept (pickled) under the path's
+    "content" version like a Wagtail page (core/views.py): any change to the topic purges
+    its paths (topics/signals.py, topics/editing.py). Http404 when there is none."""
+    key = fragment_key(request, "topic", "content", request.path, [slug])
+    found = fragment_lookup(key)
+    if found is not None:
+        return pickle.loads(found)  # noqa: S301 (our own cache, written just below)
+    topic = Topic.objects.confirmed().select_related("image").filter(slug=slug).first()
+    if topic is None:
+        raise Http404
+    fragment_store(key, pickle.dumps(topic, protocol=pickle.HIGHEST_PROTOCOL))
+    return topic
+
+
+def _topic_articles(topic):
     from manchette.news.models import ArticlePage
 
-    topic = get_object_or_404(Topic.objects.confirmed().select_related("image"), slug=slug)
     articles = (
         ArticlePage.objects.listing()
         .filter(topic_mentions__topic=topic)
         .prefetch_related(Prefetch("lead_image__renditions"))
     )
-    moved = old_page_redirect(request, articles, ARTICLES_PER_PAGE)
-    if moved:
-        return moved
-    members = ArticlePage.objects.filter(topic_mentions__topic=topic)
-    page_obj = get_listing_page(request, articles, ARTICLES_PER_PAGE, members)
-    context = {"topic": topic, "articles": page_obj, "page_obj": page_obj}
+    return articles, ArticlePage.objects.filter(topic_mentions__topic=topic)
+
+
+def topic_detail(request, slug):
+    topic = cached_topic(request, slug)
+    if PAGE_PARAM in request.GET:
+        moved = old_page_redirect(request, _topic_articles(topic)[0], ARTICLES_PER_PAGE)
+        if moved:
+            return moved
+    cursor = cursor_of(request)
+
+    def page():
+        articles, members = _topic_articles(topic)
+        return listing_page(articles, cursor, ARTICLES_PER_PAGE, members)
+
+    # Lazy: read only when the listing's fragment is rendered (see the template).
+    context = {"topic": topic, "articles": SimpleLazyObject(page)}
     return _cacheable(request, render(request, "topics/topic_detail.html", context))
 
 

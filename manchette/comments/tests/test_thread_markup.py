@@ -56,3 +56,24 @@ def test_a_removed_comment_keeps_its_replies():
     ) in html
     assert "comment__card" in html.split(f'id="comment-{reply.pk}"')[1]
     assert html.count("</li>\n") == 2
+
+
+def test_labels_and_link_patterns_are_escaped_once_not_per_comment(monkeypatch):
+    from manchette.comments import rendering
+
+    article = ArticleFactory()
+    for n in range(10):
+        CommentFactory(article=article, author_name=f"Lecteur {n}")
+    threads = article_thread(article.pk)["threads"]
+    render_nodes(threads, article.pk)  # labels and patterns of this language and prefix
+    calls = []
+    real = rendering.html_text
+
+    def counted(value):
+        calls.append(value)
+        return real(value)
+
+    monkeypatch.setattr(rendering, "html_text", counted)
+    render_nodes(threads, article.pk)
+    # What varies: id, author, avatar, date (twice), votes (twice), article, depth.
+    assert len(calls) == 9 * 10

@@ -112,6 +112,22 @@ def test_home_shows_the_lead_story_then_latest_by_section(client, section):
     assert shown == latest[:4], "the four newest of each section"
 
 
+@pytest.mark.parametrize("window", [100, 3], ids=["every rubrique in the window", "one short"])
+def test_home_shows_a_rubrique_that_seldom_publishes(client, section, monkeypatch, window):
+    # The front page reads the newest articles in one window, then looks up any rubrique
+    # still short of its four (news.models.FRONT_WINDOW): both ways show the same.
+    monkeypatch.setattr("manchette.news.models.FRONT_WINDOW", window)
+    culture = SectionFactory(title="Culture", slug="culture")
+    busy = [ArticleFactory(parent=section, title=f"Dépêche {n}", hours_ago=n) for n in range(6)]
+    rare = [
+        ArticleFactory(parent=culture, title=f"Critique {n}", hours_ago=100 + n) for n in range(5)
+    ]
+    html = client.get("/").content.decode()
+    assert html.find("Dépêche 0") < html.find('id="rubrique-')  # the lead: the newest
+    assert [a for a in busy[1:] if a.title in html] == busy[1:5]
+    assert [a for a in rare if a.title in html] == rare[:4]
+
+
 def test_section_page_is_paginated_newest_first(client, section):
     articles = [
         ArticleFactory(parent=section, title=f"Dépêche {n:02d}", hours_ago=n) for n in range(14)
