@@ -343,6 +343,9 @@ def cell(m):
         return "—"
     cpu = m.get("cpu_us_per_request")
     errors = f", {m['non_2xx']} non-2xx" if m.get("non_2xx") else ""
+    timeouts = re.search(r"timeout (\d+)", m.get("socket_errors", ""))
+    if timeouts and int(timeouts.group(1)):
+        errors += f", {timeouts.group(1)} timed out (5 s)"
     return (
         f"{m['rps']} ({m['p50_ms']} / {m['p99_ms']}"
         + (f"; {cpu / 1000:.1f}" if cpu else "")

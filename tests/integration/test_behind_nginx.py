@@ -166,3 +166,24 @@ def test_signed_in_readers_get_nginx_copy_and_editors_never(proxied_app):
     assert "private" in editor.headers["Cache-Control"]
     # What was fetched for the editor was not kept: readers still get the shared copy.
     assert requests.get(url, timeout=30).headers["X-Cache"] == "HIT"
+
+
+def test_search_pages_are_kept_by_the_app_never_by_nginx(publishing):
+    # nginx keeps no address with a query string (its PURGE of /recherche/ could not evict
+    # every query's copy); the app's page cache keeps the search's pages, and every change
+    # to a live article makes them stale at once.
+    proxied_app = publishing
+    staying = ArticleFactory(title="Canicule : un record de chaleur battu")
+    leaving = ArticleFactory(title="Canicule : un article bientôt retiré")
+    url = proxied_app.base + "/recherche/?q=canicule"
+    answers = [requests.get(url, timeout=30) for _ in range(3)]
+    assert [r.status_code for r in answers] == [200] * 3
+    assert [r.headers["X-Cache"] for r in answers] == ["BYPASS"] * 3
+    assert answers[2].headers["X-Page-Cache"] == "hit"
+    assert "bientôt retiré" in answers[2].text
+
+    leaving.unpublish()
+    after = requests.get(url, timeout=30)
+    assert after.headers["X-Cache"] == "BYPASS" and after.headers.get("X-Page-Cache") != "hit"
+    assert "bientôt retiré" not in after.text
+    assert "record de chaleur" in after.text and staying.live
