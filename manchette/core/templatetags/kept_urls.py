@@ -26,26 +26,27 @@ _KEPT = {}
 _LOCK = threading.Lock()
 
 
-def _typed(values):
-    # 1, True and 1.0 are equal keys but write "1", "True" and "1.0".
-    return tuple((type(value), value) for value in values)
+def _keepable(value):
+    """Strings (a template's literals are SafeStrings) and integers: values that write
+    themselves the same way whenever they are equal. A model instance or a lazy string may
+    write something else later (a renamed page) under an equal key; True equals 1."""
+    return isinstance(value, str) or type(value) is int
 
 
 def kept_reverse(view_name, args, kwargs, current_app):
     """`reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)`, kept."""
+    if not all(map(_keepable, [view_name, *args, *kwargs.values()])):
+        return reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
     key = (
         view_name,
-        _typed(args),
-        tuple((name, type(value), value) for name, value in sorted(kwargs.items())),
+        tuple(args),
+        tuple(sorted(kwargs.items())),
         current_app,
         get_urlconf() or settings.ROOT_URLCONF,
         get_script_prefix(),
         get_language(),
     )
-    try:
-        found = _KEPT.get(key)
-    except TypeError:  # an argument that cannot be a key (a list, a model instance…)
-        return reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
+    found = _KEPT.get(key)
     if found is None:
         found = reverse(view_name, args=args, kwargs=kwargs, current_app=current_app)
         with _LOCK:

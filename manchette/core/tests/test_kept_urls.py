@@ -65,11 +65,28 @@ def test_the_script_prefix_is_part_of_what_is_kept():
     assert render("{% url 'feed' %}") == "/journal/flux/"
 
 
-def test_unhashable_arguments_are_reversed_each_time(counted):
+def test_other_values_than_strings_and_numbers_are_reversed_each_time(counted):
     class Slug(list):
         def __str__(self):
             return "liste"
 
+    class Renamed:  # a model instance is equal to itself renamed
+        name = "avant"
+
+        def __eq__(self, other):
+            return isinstance(other, Renamed)
+
+        def __hash__(self):
+            return 1
+
+        def __str__(self):
+            return self.name
+
     assert render("{% url 'section-feed' v %}", v=Slug()) == "/flux/liste/"
     assert render("{% url 'section-feed' v %}", v=Slug()) == "/flux/liste/"
-    assert len(counted) == 2
+    value = Renamed()
+    assert render("{% url 'section-feed' v %}", v=value) == "/flux/avant/"
+    value.name = "apres"
+    assert render("{% url 'section-feed' v %}", v=value) == "/flux/apres/"
+    assert render("{% url 'section-feed' v %}", v=True) == "/flux/True/"
+    assert len(counted) == 5

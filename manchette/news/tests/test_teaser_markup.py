@@ -75,3 +75,26 @@ def test_related_articles_come_with_what_their_teasers_show(django_assert_num_qu
         )
     assert html.count(f" · {author.title}</p>") == 3
     assert html.count('<div class="teaser__image">') == 2
+
+
+def test_a_list_of_teasers_reads_the_sites_root_paths_once(monkeypatch):
+    # Wagtail reads them from the cache for each page whose address it writes.
+    from wagtail.models import Site
+
+    section = SectionFactory(title="Sciences", slug="sciences")
+    articles = [ArticleFactory(parent=section, title=f"Article {n}") for n in range(5)]
+    fresh = list(type(articles[0]).objects.filter(pk__in=[a.pk for a in articles]))
+    urls = [article.url for article in articles]
+    reads = []
+    real = Site.get_site_root_paths
+
+    def counted():
+        reads.append(1)
+        return real()
+
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(counted))
+    html = render(
+        "{% for a in articles %}{% teaser a show_section=True %}{% endfor %}", articles=fresh
+    )
+    assert all(f'href="{url}"' in html for url in urls)
+    assert len(reads) == 1
