@@ -6,8 +6,6 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
-import manchette.core.caching.restrictions
-
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -114,6 +112,6 @@ class Migration(migrations.Migration):
                 "verbose_name": "page d’information",
                 "verbose_name_plural": "pages d’information",
             },
-            bases=(manchette.core.caching.restrictions.CachedPageMixin, "wagtailcore.page"),
+            bases=("wagtailcore.page",),
         ),
     ]
