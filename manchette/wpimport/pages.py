@@ -16,6 +16,7 @@ from .models import ItemKind
 from .posts import (
     SEO_DESCRIPTION_KEYS,
     SEO_TITLE_KEYS,
+    earlier_import,
     item_digest,
     meta,
     old_addresses,
@@ -47,21 +48,14 @@ class Pages:
         status, reason = state(item)
         if status is None:
             return self.not_imported(item, wp_id, reason)
-        row = self.ledger.find(ItemKind.PAGE, wp_id)
         source = item_digest(item)
-        page = InfoPage.objects.filter(pk=row.object_id).first() if row else None
+        row, page, settled = earlier_import(
+            self.ledger, self.report, ItemKind.PAGE, InfoPage, wp_id, source
+        )
+        if settled:
+            return page
         adopted = False
-        if row is not None and page is None:
-            self.report.conflict("page", wp_id, "supprimé dans Manchette")
-            return None
         if page is not None:
-            self.ledger.remember(ItemKind.PAGE, wp_id, page.pk)
-            if row.digest == source:
-                self.report.count("page", "unchanged")
-                return page
-            if str(page.latest_revision_id) != row.fingerprint:
-                self.report.conflict("page", wp_id, page.url or "")
-                return page
             self.save(item, wp_id, status, page)
             self.report.count("page", "updated")
             self.posts.reindex.add(InfoPage, page.pk)

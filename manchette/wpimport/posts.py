@@ -25,6 +25,29 @@ from .ledger import digest
 from .models import ItemKind
 from .terms import add_child, clean_slug, clean_text, free_child_slug
 
+
+def earlier_import(ledger, report, kind, model, wp_id, source):
+    """(ledger row, page, settled) for a WordPress item an earlier run may have imported as a
+    `model` page. `settled`: nothing is to be written, and `page` is the answer: the item is
+    unchanged, or the page was edited in Manchette since (a conflict), or deleted there (None,
+    a conflict too). Each case is counted in the report."""
+    row = ledger.find(kind, wp_id)
+    page = model.objects.filter(pk=row.object_id).first() if row else None
+    if row is not None and page is None:
+        report.conflict(kind.value, wp_id, "supprimé dans Manchette")
+        return row, None, True
+    if page is None:
+        return row, None, False
+    ledger.remember(kind, wp_id, page.pk)
+    if row.digest == source:
+        report.count(kind.value, "unchanged")
+        return row, page, True
+    if str(page.latest_revision_id) != row.fingerprint:
+        report.conflict(kind.value, wp_id, page.url or "")
+        return row, page, True
+    return row, page, False
+
+
 DRAFT_STATUSES = {"draft", "pending", "private"}
 SEO_TITLE_KEYS = ("_yoast_wpseo_title", "rank_math_title")
 SEO_DESCRIPTION_KEYS = ("_yoast_wpseo_metadesc", "rank_math_description")
@@ -165,20 +188,12 @@ class Posts:
         if status is None:
             self.report.skip("post", reason)
             return None
-        row = self.ledger.find(ItemKind.POST, wp_id)
         source = item_digest(item)
-        page = ArticlePage.objects.filter(pk=row.object_id).first() if row else None
-        if row is not None and page is None:
-            self.report.conflict("post", wp_id, "supprimé dans Manchette")
-            return None
-        if page is not None:
-            self.ledger.remember(ItemKind.POST, wp_id, page.pk)
-            if row.digest == source:
-                self.report.count("post", "unchanged")
-                return page
-            if str(page.latest_revision_id) != row.fingerprint:
-                self.report.conflict("post", wp_id, page.url or "")
-                return page
+        row, page, settled = earlier_import(
+            self.ledger, self.report, ItemKind.POST, ArticlePage, wp_id, source
+        )
+        if settled:
+            return page
         page, created = self.save_article(item, wp_id, status, page)
         self.ledger.record(
             ItemKind.POST, wp_id, page.pk, source, str(page.latest_revision_id), row=row
