@@ -45,7 +45,11 @@ def timed_fetches(url, times=2, timeout=600):
         with urllib.request.urlopen(url, timeout=timeout) as response:
             body = response.read()
         durations.append((time.perf_counter() - started) * 1000)
-    return {"median_ms": round(statistics.median(durations), 1), "kb": round(len(body) / 1024)}
+    return {
+        "median_ms": round(statistics.median(durations), 1),
+        "kb": round(len(body) / 1024),
+        "urls": body.count(b"<url>"),  # a sitemap's entries: what its cost grows with
+    }
 
 
 def measure_page(url, app):
@@ -61,6 +65,7 @@ def measure_page(url, app):
             **run.wrk(url, cpu_of=run.children_of(app.pid)),
             "first_ms": first["median_ms"],
             "alone_ms": alone["median_ms"],
+            **({"urls": first["urls"]} if first["urls"] else {}),
         }
     except (OSError, subprocess.CalledProcessError) as error:
         return {"error": str(error)}
@@ -168,9 +173,11 @@ def table(results):
     for name in names:
         if name == "sitemap_file_1":
             row(
-                "sitemap file 1: one request, ms (KB)",
+                "sitemap file 1: one request, ms (KB, URLs)",
                 [
-                    "{median_ms} ({kb})".format(**results[s]["measured"][name])
+                    "{median_ms} ({kb}, {urls})".format(
+                        **{"urls": "?", **results[s]["measured"][name]}
+                    )
                     if "median_ms" in results[s]["measured"].get(name, {})
                     else "—"
                     for s in sizes
@@ -190,6 +197,7 @@ def table(results):
                 + (f"; {m['alone_ms']} ms" if m and "alone_ms" in m else "")
                 + ")"
                 + (f", {m['non_2xx']} non-2xx" if m["non_2xx"] else "")
+                + (f", {m['urls']:,} URLs" if m.get("urls") else "")
                 if m
                 else "—"
             )

@@ -2,7 +2,10 @@
 
     MANCHETTE_BENCH=1 DJANGO_SETTINGS_MODULE=bench.settings python bench/archive_seed.py N OUT
 
-On top of `manage.py seed_demo`: N articles spread over twenty years in the demo's rubriques,
+On top of `manage.py seed_demo`: N articles in the demo's rubriques, the newest RECENT at a
+newsroom's pace (one every RECENT_MINUTES, whatever N: the front page, page 1 of a rubrique and
+the Google News sitemap show the same days at every size, so sizes compare), the rest spread
+over the twenty years before,
 each with the demo's own French paragraphs shuffled, one or two authors and three topics of
 BENCH_ARCHIVE_TOPICS (2,000); BENCH_ARCHIVE_COMMENTS comments per article (5). Not the
 page-by-page path (a save and a revision per article: hours for 200,000): Wagtail's tree
@@ -28,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 BATCH = 2000
 YEARS = 20
+RECENT, RECENT_MINUTES = 240, 30
 PER_PAGE = 12
 DEEP_PAGE = 500
 
@@ -74,10 +78,19 @@ class Archive:
         self.article_type = ContentType.objects.get_for_model(ArticlePage)
         self.locale_id = Locale.get_default().pk
         self.now = timezone.now()
-        self.span_hours = YEARS * 365 * 24 / max(wanted, 1)
+        self.span_hours = YEARS * 365 * 24 / max(wanted - RECENT, 1)
         from manchette.core.frenchtext import normalise
 
         self.words = functools.lru_cache(maxsize=None)(lambda text: tuple(normalise(text)))
+
+    def published(self, n):
+        """Article n's publication (0 the newest): RECENT_MINUTES apart for the newest RECENT,
+        then the archive's span."""
+        recent = min(n, RECENT)
+        older = max(n - RECENT, 0)
+        return self.now - timedelta(
+            minutes=60 + recent * RECENT_MINUTES, hours=older * self.span_hours
+        )
 
     def article_text(self, n):
         rng = self.rng
@@ -91,7 +104,7 @@ class Archive:
         pages, texts = [], []
         for offset, n in enumerate(range(start, stop)):
             title, standfirst, body = self.article_text(n)
-            published = self.now - timedelta(hours=1 + n * self.span_hours)
+            published = self.published(n)
             slug = f"archive-{n}"
             pages.append(
                 Page(
