@@ -218,6 +218,47 @@ def table(results):
         "seeding, s (articles alone)",
         [f"{results[s]['seed_total_s']} ({results[s]['seed_articles_s']})" for s in sizes],
     )
+    return "\n".join(lines) + "\n" + growth(results)
+
+
+LISTINGS = ("home", "section", "section_deep", "topic", "author", "sitemap_index", "news_sitemap")
+GROWTH_LIMIT = 0.20  # issue #19: each listing's miss within 20 % of its figure at 5,000
+
+
+def growth(results):
+    """The largest size against the smallest, page by page, on the app's CPU per request (what
+    a busy machine moves least; req/s on a shared machine moves with the other work). A
+    rubrique's deep page is its page 500, or its last page on a smaller archive."""
+    sizes = sorted(results)
+    if len(sizes) < 2:
+        return ""
+    small, large = sizes[0], sizes[-1]
+
+    def cpu(size):
+        found = {}
+        for name, m in results[size]["measured"].items():
+            key = "section_deep" if name.startswith("section_page_") else name
+            if isinstance(m, dict) and m.get("cpu_us_per_request"):
+                found[key] = m["cpu_us_per_request"] / 1000
+        return found
+
+    before, after = cpu(small), cpu(large)
+    lines = [
+        "",
+        f"App CPU per request, {results[large]['articles']:,} against "
+        f"{results[small]['articles']:,} articles (target: within "
+        f"{GROWTH_LIMIT:.0%} of the smaller archive's figure):",
+        "",
+        "| page | smaller, ms | larger, ms | change | |",
+        "|---|---|---|---|---|",
+    ]
+    for name in LISTINGS:
+        if name in before and name in after:
+            change = after[name] / before[name] - 1
+            verdict = "✅" if change <= GROWTH_LIMIT else "❌"
+            lines.append(
+                f"| {name} | {before[name]:.1f} | {after[name]:.1f} | {change:+.0%} | {verdict} |"
+            )
     return "\n".join(lines) + "\n"
 
 
