@@ -395,6 +395,9 @@ class ArticlePage(CachedPageMixin, Page):
         if self.section_id is None or limit != 3:
             return list(_related(self.section_id, self.pk, limit))
         articles = RELATED.all(section_id=self.section_id, pk=self.pk)
+        # The rubrique is this article's own: given to each, not joined and read again.
+        for article in articles:
+            ArticlePage.section.field.set_cached_value(article, self.section)
         attach_teaser_rows(articles)
         return articles
 
@@ -447,7 +450,7 @@ def _related(section_id, pk, limit=3):
 # each state of the site's view restrictions (the listing's condition depends on it). What
 # the listing prefetches comes from prepared queries too (`attach_teaser_rows`).
 RELATED = PreparedQuery(
-    lambda section_id, pk: _related(section_id, pk).prefetch_related(None),
+    lambda section_id, pk: _related(section_id, pk).select_related(None).prefetch_related(None),
     state=any_view_restriction,
     section_id=int,
     pk=int,

@@ -98,3 +98,12 @@ def test_a_list_of_teasers_reads_the_sites_root_paths_once(monkeypatch):
     )
     assert all(f'href="{url}"' in html for url in urls)
     assert len(reads) == 1
+
+
+def test_related_articles_share_their_rubrique_with_the_article():
+    # The rubrique is the article's own: not joined and made again for each related one.
+    section = SectionFactory()
+    article, *others = [ArticleFactory(parent=section, hours_ago=n) for n in range(3)]
+    related = article.related_articles()
+    assert related == others
+    assert all(other.section is article.section for other in related)
