@@ -143,20 +143,22 @@ class FragmentNode(template.Node):
         self.name, self.scope, self.path, self.parts = name, scope, path, parts
 
     def render(self, context):
-        from manchette.core.caching.fragments import cached_fragment, fragment_key
+        from manchette.core.caching.fragments import cached_fragment, fragment_key, site_fragment
 
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             # Previews show a draft: never cached, never served from the cache.
             return self.nodelist.render(context)
+        scope = self.scope.resolve(context)
         key = fragment_key(
             request,
             self.name.resolve(context),
-            self.scope.resolve(context),
+            scope,
             self.path.resolve(context),
             [part.resolve(context) for part in self.parts],
         )
-        return cached_fragment(key, lambda: self.nodelist.render(context))
+        kept = site_fragment if scope == "site" else cached_fragment
+        return kept(key, lambda: self.nodelist.render(context))
 
 
 @register.tag
