@@ -95,3 +95,26 @@ def test_the_flash_banner_is_rendered_once_for_the_same_items(client, section, m
     assert page(client, section.url) == first
     assert len(renders) == 1
     assert first.count("Le port de Marseille est rouvert") == 1
+
+
+def test_the_article_newsletter_box_is_kept_and_follows_the_settings(client, section, monkeypatch):
+    from manchette.news.factories import ArticleFactory
+
+    first, second = ArticleFactory(parent=section), ArticleFactory(parent=section)
+    renders = []
+    real = fragments.cached_fragment
+
+    def counted(key, render):
+        renders.append(key.split(":")[4])
+        return real(key, render)
+
+    monkeypatch.setattr(fragments, "cached_fragment", counted)
+    assert 'class="newsletter-box"' in page(client, first.url)
+    assert 'class="newsletter-box"' in page(client, second.url)
+    assert renders.count("newsletter-box") == 1
+    site_settings = SiteSettings.load()
+    site_settings.newsletter_policy = "<p>Une lettre chaque matin, sans pistage.</p>"
+    site_settings.save()
+    html = page(client, first.url)
+    box = html[html.index('class="newsletter-box"') :]
+    assert "Une lettre chaque matin, sans pistage." in box[: box.index("</aside>")]
