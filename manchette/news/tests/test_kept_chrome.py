@@ -118,3 +118,49 @@ def test_the_article_newsletter_box_is_kept_and_follows_the_settings(client, sec
     html = page(client, first.url)
     box = html[html.index('class="newsletter-box"') :]
     assert "Une lettre chaque matin, sans pistage." in box[: box.index("</aside>")]
+
+
+def test_the_reactions_block_is_kept_with_each_article_s_id(client, section, monkeypatch):
+    from manchette.news.factories import ArticleFactory
+    from manchette.reactions.factories import ReactionKindFactory
+
+    ReactionKindFactory(label="Instructif", slug="instructif")
+    first, second = ArticleFactory(parent=section), ArticleFactory(parent=section)
+    renders = []
+    real = chrome.render_to_string
+    monkeypatch.setattr(
+        chrome, "render_to_string", lambda *args, **kw: renders.append(args[0]) or real(*args, **kw)
+    )
+    for article in (first, second):
+        html = page(client, article.url)
+        assert f'data-state-url="/reactions/{article.pk}/"' in html
+        assert html.count(f'action="/reactions/{article.pk}/reagir/"') >= 1
+        assert "Instructif" in html
+    assert renders.count("reactions/article_reactions.html") == 1
+    # A new kind offered (its save drops the kinds' cache and purges the site) shows at once.
+    ReactionKindFactory(label="Surprenant", slug="surprenant")
+    assert "Surprenant" in page(client, first.url)
+
+
+def test_the_kept_reactions_block_is_the_template_s():
+    from django.template.loader import render_to_string
+
+    from manchette.news.factories import ArticleFactory
+    from manchette.reactions.factories import ReactionKindFactory
+
+    ReactionKindFactory(label='Drôle & "vif"', slug="drole")
+    article = ArticleFactory()
+    kinds = [{"slug": "drole", "label": 'Drôle & "vif"', "icon_html": "<b>☺</b>", "id": 1}]
+    template = engines_template("{% load chrome %}{% article_reactions page %}")
+    ours = template.render({"page": article, "reaction_kinds": kinds})
+    theirs = render_to_string(
+        "reactions/article_reactions.html", {"page": article, "reaction_kinds": kinds}
+    )
+    assert ours == theirs and f"/reactions/{article.pk}/reagir/" in ours
+    assert template.render({"page": article, "reaction_kinds": []}).strip() == ""
+
+
+def engines_template(source):
+    from django.template import engines
+
+    return engines["django"].from_string(source)
