@@ -48,7 +48,7 @@ class CachedPageMixin:
     def get_url_parts(self, request=None):
         # Wagtail's, kept; not with Wagtail's i18n (the active language counts) nor for a page
         # under more than one site (the request's site counts).
-        if getattr(settings, "WAGTAIL_I18N_ENABLED", False) or not self.url_path:
+        if settings.WAGTAIL_I18N_ENABLED or not self.url_path:
             return super().get_url_parts(request)
         paths = self._get_relevant_site_root_paths(request)
         if len({path[0] for path in paths}) != 1:
