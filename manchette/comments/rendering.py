@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 from manchette.comments.threads import _PK, _labels, _url_patterns
-from manchette.core.templatetags.manchette import date_fr, html_text, iso
+from manchette.core.templatetags.manchette import html_text, local_dates
 
 ITEM = (
     '<li class="comment{classes}" id="comment-{pk}" data-id="{pk}" data-depth="{depth}">\n'
@@ -88,6 +88,7 @@ def render_node(node, article_id):
     else:
         urls = _escaped_urls(c.pk)
         author = html_text(c.author_name)
+        iso, date = local_dates(c.created_at)
         card = CARD.format(
             pk=pk,
             avatar=html_text(node.avatar),
@@ -108,8 +109,8 @@ def render_node(node, article_id):
                 else ""
             ),
             permalink=urls["permalink"],
-            iso=html_text(iso(c.created_at)),
-            date=html_text(date_fr(c.created_at)),
+            iso=html_text(iso),
+            date=html_text(date),
             edited=(
                 f'<span class="comment__edited">{labels["edited"]}</span>' if c.edited_at else ""
             ),

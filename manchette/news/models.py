@@ -240,7 +240,8 @@ class ArticleQuerySet(VisiblePageQuerySet):
             latest.update(_section_latest(short, lead))
         wanted = {pk for keys in latest.values() for pk in keys}
         lead_article, by_section = None, {}
-        articles = self.listing().select_related(None).filter(Q(pk__in=wanted) | Q(pk=lead))
+        articles = FRONT_ARTICLES.all([*wanted, lead] if lead else wanted)
+        attach_teaser_rows(articles)
         for article in articles:  # newest first
             if article.section_id in sections:
                 ArticlePage.section.field.set_cached_value(article, sections[article.section_id])
@@ -394,6 +395,9 @@ class ArticlePage(CachedPageMixin, Page):
         if self.section_id is None or limit != 3:
             return list(_related(self.section_id, self.pk, limit))
         articles = RELATED.all(section_id=self.section_id, pk=self.pk)
+        # The rubrique is this article's own: given to each, not joined and read again.
+        for article in articles:
+            ArticlePage.section.field.set_cached_value(article, self.section)
         attach_teaser_rows(articles)
         return articles
 
@@ -446,38 +450,63 @@ def _related(section_id, pk, limit=3):
 # each state of the site's view restrictions (the listing's condition depends on it). What
 # the listing prefetches comes from prepared queries too (`attach_teaser_rows`).
 RELATED = PreparedQuery(
-    lambda section_id, pk: _related(section_id, pk).prefetch_related(None),
+    lambda section_id, pk: _related(section_id, pk).select_related(None).prefetch_related(None),
     state=any_view_restriction,
     section_id=int,
     pk=int,
 )
-# For up to three articles (ids beyond the articles given are 0, which no row has).
-_THREE = {"a": int, "b": int, "c": int}
-TEASER_BYLINES = PreparedQuery(
-    lambda a, b, c: ArticleAuthor.objects.byline().filter(article_id__in=[a, b, c]), **_THREE
-)
-TEASER_IMAGES = PreparedQuery(lambda a, b, c: Image.objects.filter(pk__in=[a, b, c]), **_THREE)
-TEASER_IMAGE_RENDITIONS = PreparedQuery(
-    lambda a, b, c: Image.get_rendition_model().objects.filter(
-        image_id__in=[a, b, c], filter_spec__in=TEASER_RENDITIONS
-    ),
-    **_THREE,
-)
 
 
-def _three(ids):
-    ids = list(dict.fromkeys(ids))
-    return dict(zip("abc", ids + [0] * (3 - len(ids)), strict=True))
+class PreparedIds:
+    """A query on a list of ids (`build(ids)` filters `__in` them), prepared once per list
+    size: the ids are padded with 0, which no row has, to the next power of two (at least
+    4), so that a page listing 25 articles and one listing 3 each run a compiled query. A
+    list longer than PREPARED_IDS_MAX is built afresh, as Django would."""
+
+    def __init__(self, build, state=None):
+        self.build, self.state, self.by_size = build, state, {}
+
+    def _prepared(self, size):
+        prepared = self.by_size.get(size)
+        if prepared is None:
+            kinds = {f"id{n}": int for n in range(size)}
+            prepared = PreparedQuery(
+                lambda **ids: self.build(list(ids.values())), state=self.state, **kinds
+            )
+            prepared = self.by_size.setdefault(size, prepared)
+        return prepared
+
+    def all(self, ids):
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return []
+        if len(ids) > PREPARED_IDS_MAX:
+            return list(self.build(ids))
+        size = 4
+        while size < len(ids):
+            size *= 2
+        values = ids + [0] * (size - len(ids))
+        return self._prepared(size).all(**{f"id{n}": pk for n, pk in enumerate(values)})
+
+
+PREPARED_IDS_MAX = 256
+TEASER_BYLINES = PreparedIds(lambda ids: ArticleAuthor.objects.byline().filter(article_id__in=ids))
+TEASER_IMAGES = PreparedIds(lambda ids: Image.objects.filter(pk__in=ids))
+TEASER_IMAGE_RENDITIONS = PreparedIds(
+    lambda ids: Image.get_rendition_model().objects.filter(
+        image_id__in=ids, filter_spec__in=TEASER_RENDITIONS
+    )
+)
 
 
 def attach_teaser_rows(articles):
     """What `listing()` prefetches for teasers (bylines, lead images and their renditions),
-    for up to three articles, through prepared queries, kept where Django's prefetch keeps
-    them: the same queries, without building them again on every page."""
+    for a list of articles, through prepared queries (`PreparedIds`), kept where Django's
+    prefetch keeps them: the same queries, without building them again on every page."""
     if not articles:
         return
     links = {article.pk: [] for article in articles}
-    for link in TEASER_BYLINES.all(**_three(links)):
+    for link in TEASER_BYLINES.all(links):
         links[link.article_id].append(link)
     for article in articles:
         byline = ArticleAuthor.objects.all()
@@ -486,10 +515,10 @@ def attach_teaser_rows(articles):
     image_ids = [article.lead_image_id for article in articles if article.lead_image_id]
     if not image_ids:
         return
-    images = {image.pk: image for image in TEASER_IMAGES.all(**_three(image_ids))}
+    images = {image.pk: image for image in TEASER_IMAGES.all(image_ids)}
     for image in images.values():
         image.prefetched_renditions = []
-    for rendition in TEASER_IMAGE_RENDITIONS.all(**_three(images)):
+    for rendition in TEASER_IMAGE_RENDITIONS.all(images):
         image = images[rendition.image_id]
         type(rendition).image.field.set_cached_value(rendition, image)  # as a prefetch does
         image.prefetched_renditions.append(rendition)
@@ -552,6 +581,16 @@ FRONT_LEAD = PreparedQuery(
 )
 FRONT_SECTIONS = PreparedQuery(
     lambda: SectionPage.objects.visible().order_by("path"), state=any_view_restriction
+)
+
+
+# The front page's articles, with what their teasers show (`attach_teaser_rows`): prepared
+# once per size of the list (`PreparedIds`) and state of the view restrictions.
+FRONT_ARTICLES = PreparedIds(
+    lambda ids: (
+        ArticlePage.objects.listing().select_related(None).prefetch_related(None).filter(pk__in=ids)
+    ),
+    state=any_view_restriction,
 )
 
 

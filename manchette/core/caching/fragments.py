@@ -13,6 +13,7 @@ from django.core.cache import cache
 
 from manchette.core.caching.versions import (
     SCOPES,
+    SHARED_COPY_SECONDS,
     SITE_VERSION_KEY,
     LocalEntries,
     digest,
@@ -23,6 +24,14 @@ from manchette.core.caching.versions import (
 )
 
 FRAGMENT_ENTRIES = LocalEntries(size=512)
+# The site's chrome (header, footer: the "site" scope), kept in each process under its
+# fragment key even when the fragment cache is off (an editor's view, FRAGMENT_CACHE_SECONDS
+# = 0): the same for every page of a site version, it was rendered again on every whole
+# render. The key carries the release and the site version, which `purge_site` bumps on
+# every change the chrome shows (menu, settings, newsletter lists); entries are also
+# rendered again after SITE_FRAGMENT_SECONDS, like the processes' copies of shared values.
+SITE_FRAGMENTS = LocalEntries(size=64)
+SITE_FRAGMENT_SECONDS = SHARED_COPY_SECONDS
 
 
 def fragment_key(request, name, scope, path, parts=()):
@@ -68,4 +77,16 @@ def cached_fragment(key, render):
     if html is None:
         html = render()
         fragment_store(key, html)
+    return html
+
+
+def site_fragment(key, render):
+    """A fragment of the "site" scope (`fragment_key`): this process's copy, else as
+    `cached_fragment` finds or renders it."""
+    entry = SITE_FRAGMENTS.get(key)
+    now = time.time()
+    if entry is not None and entry[0] > now:
+        return entry[1]
+    html = cached_fragment(key, render)
+    SITE_FRAGMENTS.set(key, (now + SITE_FRAGMENT_SECONDS, html))
     return html

@@ -5,6 +5,11 @@ on every page (the feeds, the forms' actions, the menu's) or the same for a give
 about a tenth of its CPU. The tag parses and renders as Django's own; the address it writes
 is kept under everything `reverse()` reads besides its arguments (the URLconf, the script
 prefix, the language, the current application), so it is the one `reverse()` would write.
+
+`{% static %}` likewise (for templates that do not `{% load static %}`, which would bring
+Django's back): each file's address kept once the storage wrote it (Django asks the app
+registry whether staticfiles is installed, then the manifest, on every call), forgotten when
+a setting the storage reads changes.
 """
 
 import threading
@@ -14,6 +19,7 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.template import defaulttags
+from django.templatetags.static import StaticNode
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language
@@ -89,6 +95,38 @@ class KeptURLNode(defaulttags.URLNode):
         if context.autoescape:
             url = conditional_escape(url)
         return url
+
+
+_KEPT_STATIC = {}
+STATIC_SETTINGS = {"STATIC_URL", "STORAGES", "STATIC_ROOT", "DEBUG", "INSTALLED_APPS"}
+
+
+@receiver(setting_changed)
+def forget_kept_static(setting, **kwargs):
+    if setting in STATIC_SETTINGS:
+        with _LOCK:
+            _KEPT_STATIC.clear()
+
+
+class KeptStaticNode(StaticNode):
+    def url(self, context):
+        path = self.path.resolve(context)
+        if not isinstance(path, str):  # a lazy string: written afresh
+            return self.handle_simple(path)
+        found = _KEPT_STATIC.get(path)
+        if found is None:
+            found = self.handle_simple(path)
+            with _LOCK:
+                if len(_KEPT_STATIC) >= MAX_KEPT:
+                    _KEPT_STATIC.clear()
+                _KEPT_STATIC[path] = found
+        return found
+
+
+@register.tag
+def static(parser, token):
+    """{% static path [as name] %}, as Django's, each address kept once written."""
+    return KeptStaticNode.handle_token(parser, token)
 
 
 @register.tag

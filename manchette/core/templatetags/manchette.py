@@ -1,3 +1,4 @@
+import html
 import json
 from urllib.parse import urlsplit
 
@@ -48,9 +49,25 @@ def now_fr():
 def html_text(value):
     """A value as the template engine prints it in HTML (`{{ value }}`), for markup written
     in Python (comment threads, teasers)."""
-    if value is None or isinstance(value, int | float):
+    kind = type(value)
+    if kind is str:
+        # What conditional_escape() writes for a plain string (django.utils.html.escape is
+        # html.escape), without its checks and SafeString: most values written are these.
+        return html.escape(value)
+    if value is None or kind is int or isinstance(value, int | float):
         return str(value)
     return conditional_escape(value)
+
+
+def local_dates(value):
+    """(`iso(value)`, `date_fr(value)`) from one conversion to the site's time zone."""
+    if not value:
+        return "", ""
+    value = timezone.localtime(value)
+    day = "1er" if value.day == 1 else str(value.day)
+    text = f"{DAYS[value.weekday()]} {day} {MONTHS[value.month - 1]} {value.year}"
+    text += f" à {value.hour} h {value.minute:02d}"
+    return value.replace(microsecond=0).isoformat(), text
 
 
 @register.filter
@@ -143,20 +160,22 @@ class FragmentNode(template.Node):
         self.name, self.scope, self.path, self.parts = name, scope, path, parts
 
     def render(self, context):
-        from manchette.core.caching.fragments import cached_fragment, fragment_key
+        from manchette.core.caching.fragments import cached_fragment, fragment_key, site_fragment
 
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             # Previews show a draft: never cached, never served from the cache.
             return self.nodelist.render(context)
+        scope = self.scope.resolve(context)
         key = fragment_key(
             request,
             self.name.resolve(context),
-            self.scope.resolve(context),
+            scope,
             self.path.resolve(context),
             [part.resolve(context) for part in self.parts],
         )
-        return cached_fragment(key, lambda: self.nodelist.render(context))
+        kept = site_fragment if scope == "site" else cached_fragment
+        return kept(key, lambda: self.nodelist.render(context))
 
 
 @register.tag

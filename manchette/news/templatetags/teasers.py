@@ -8,11 +8,14 @@ so the HTML is byte for byte what the template made; the picture comes from Wagt
 """
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Site
 
-from manchette.core.templatetags.manchette import date_fr, html_text, iso
+from manchette.core.templatetags.manchette import html_text, local_dates
 
 register = template.Library()
 
@@ -47,8 +50,9 @@ def render_teaser(article, heading="h3", is_lead=False, show_section=False, show
     standfirst = ""
     if is_lead or show_standfirst:
         standfirst = f'<p class="teaser__standfirst">{html_text(article.standfirst)}</p>'
-    authors = article.authors
+    authors = teaser_authors(article)
     byline = (" · " + ", ".join(html_text(author.title) for author in authors)) if authors else ""
+    iso, date = local_dates(article.first_published_at)
     return SafeString(
         TEASER.format(
             lead=" teaser--lead" if is_lead else "",
@@ -56,14 +60,53 @@ def render_teaser(article, heading="h3", is_lead=False, show_section=False, show
             section=section,
             kicker=kicker,
             heading=html_text(heading or "h3"),
-            url=html_text(article.url),
+            url=html_text(article_url(article)),
             title=html_text(article.title),
             standfirst=standfirst,
-            iso=html_text(iso(article.first_published_at)),
-            date=html_text(date_fr(article.first_published_at)),
+            iso=html_text(iso),
+            date=html_text(date),
             authors=byline,
         )
     )
+
+
+def teaser_authors(article):
+    """`article.authors`, read straight from a listing's prefetched byline when there is one
+    (`listing()`, `attach_teaser_rows`)."""
+    kept = getattr(article, "_prefetched_objects_cache", None)
+    links = kept.get("author_links") if kept else None
+    if links is None or getattr(article, "_cluster_related_objects", None):
+        return article.authors
+    return [link.author for link in links if link.author_id]
+
+
+# Addresses of articles written by Wagtail (`page.url`), kept in the process under all that
+# Wagtail reads to write them: the page's `url_path`, the site root paths, the URLconf and the
+# script prefix (its `reverse()` of the serving view). Bounded, emptied when full.
+MAX_KEPT_URLS = 4096
+_KEPT_URLS = {}
+
+
+def article_url(article):
+    """`article.url`, kept: Wagtail's `get_url_parts` reverses its serving view each time."""
+    paths = getattr(article, SITE_ROOT_PATHS, None)
+    if paths is None or not article.url_path:
+        return article.url
+    key = (article.url_path, tuple(paths), get_urlconf(), get_script_prefix())
+    url = _KEPT_URLS.get(key)
+    if url is None:
+        url = article.url
+        if len(_KEPT_URLS) >= MAX_KEPT_URLS:
+            _KEPT_URLS.clear()
+        _KEPT_URLS[key] = url
+    return url
+
+
+@receiver(setting_changed)
+def forget_kept_urls(setting, **kwargs):
+    # Tests that swap the URLconf or Wagtail's address settings.
+    if setting in ("ROOT_URLCONF", "WAGTAIL_APPEND_SLASH", "WAGTAIL_I18N_ENABLED"):
+        _KEPT_URLS.clear()
 
 
 # Where Wagtail keeps the site's root paths on a page once read (`Page._get_site_root_paths`).

@@ -98,3 +98,36 @@ def test_a_list_of_teasers_reads_the_sites_root_paths_once(monkeypatch):
     )
     assert all(f'href="{url}"' in html for url in urls)
     assert len(reads) == 1
+
+
+def test_related_articles_share_their_rubrique_with_the_article():
+    # The rubrique is the article's own: not joined and made again for each related one.
+    section = SectionFactory()
+    article, *others = [ArticleFactory(parent=section, hours_ago=n) for n in range(3)]
+    related = article.related_articles()
+    assert related == others
+    assert all(other.section is article.section for other in related)
+
+
+def test_a_kept_teaser_address_follows_a_new_slug():
+    section = SectionFactory(title="Sciences", slug="sciences")
+    article = ArticleFactory(parent=section, slug="premier-titre")
+    fresh = type(article).objects.listing().filter(pk=article.pk)
+    assert 'href="/sciences/premier-titre/"' in render("{% teaser a %}", a=fresh[0])
+    article.slug = "second-titre"
+    article.save_revision().publish()
+    fresh = type(article).objects.listing().filter(pk=article.pk)
+    html = render("{% teaser a %}", a=fresh[0])
+    assert 'href="/sciences/second-titre/"' in html and "premier-titre" not in html
+
+
+def test_html_text_writes_what_the_template_engine_writes():
+    from django.utils.html import conditional_escape
+    from django.utils.safestring import mark_safe
+
+    from manchette.core.templatetags.manchette import html_text
+
+    for value in ['O\'Brien & "Cie" <b>', mark_safe("<b>déjà sûr</b>"), 3, None]:
+        expected = Template("{{ v }}").render(Context({"v": value}))
+        assert html_text(value) == expected, value
+    assert html_text("<i>") == conditional_escape("<i>")
