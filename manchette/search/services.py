@@ -6,10 +6,12 @@ indexes it with triggers: PostgreSQL's `tsvector` under a GIN index, SQLite's FT
 query is normalised the same way; every term must start a word of the article (a prefix
 query on both engines), so both databases find the same articles.
 
-A search takes two queries whatever the archive's size: the newest `MAX_CANDIDATES` matches
+A search takes one query whatever the archive's size: the newest `MAX_CANDIDATES` matches
 the public may see (`visible_q`, joined here, so restrictions and unpublishing apply at
-once), then, for the relevance order, the engine's rank of those candidates (headline 5,
-chapô 3, body 1; ties newest first).
+once), each with its relevance: every term counts 5 when a word of the headline starts with
+it, 3 for the chapô, else 1 (the body); the highest sum first, ties newest first. The
+relevance reads the headline and chapô only (PostgreSQL's `head` vector, SQLite's FTS5
+columns), never a body's vector, and both engines give the same order.
 """
 
 from dataclasses import dataclass
@@ -167,7 +169,7 @@ def matching(terms, filters=NO_FILTERS):
 def search_articles(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None):
     """Ids of the articles the public may see that match every term of `query`: best first
     (then newest first), or newest first with `sort=SORT_DATE`. At most the newest
-    `MAX_CANDIDATES` matches are ranked, in two queries.
+    `MAX_CANDIDATES` matches are ranked, in one query.
 
     The answer is kept in the cache until the next publication (every change to a live
     article purges the search's path, `news.signals.article_paths`; a change shown on every

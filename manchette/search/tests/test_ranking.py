@@ -101,3 +101,20 @@ def test_ranking_reads_only_the_newest_candidates(section, monkeypatch):
     ids = ranked(["greve"], NO_FILTERS, SORT_RELEVANCE)
     assert ids == [body[0].pk, body[1].pk]
     assert old.pk not in ids
+
+
+def test_a_published_edit_of_the_headline_changes_the_ranking(client, section):
+    moved = ArticleFactory(
+        parent=section, title="Un été difficile", body=body_with("La canicule."), hours_ago=1
+    )
+    ArticleFactory(parent=section, title="Canicule dans le Sud", hours_ago=5)
+    assert titles(search(client, "canicule")) == ["Canicule dans le Sud", "Un été difficile"]
+
+    moved.title = "Canicule : un été difficile"
+    moved.save_revision().publish()
+    assert titles(search(client, "canicule")) == [moved.title, "Canicule dans le Sud"]
+
+    moved.standfirst = "La canicule dure."
+    moved.title = "Un été difficile"
+    moved.save_revision().publish()
+    assert titles(search(client, "canicule")) == ["Canicule dans le Sud", "Un été difficile"]
