@@ -6,13 +6,14 @@ indexes it with triggers: PostgreSQL's `tsvector` under a GIN index, SQLite's FT
 query is normalised the same way; every term must start a word of the article (a prefix
 query on both engines), so both databases find the same articles.
 
-A search takes two queries whatever the archive's size: the newest `MAX_CANDIDATES` matches
+A search takes one query whatever the archive's size: the newest `MAX_CANDIDATES` matches
 the public may see (`visible_q`, joined here, so restrictions and unpublishing apply at
-once), then, for the relevance order, the engine's rank of those candidates (headline 5,
-chapô 3, body 1; ties newest first).
+once), each with its relevance: every term counts 5 when a word of the headline starts with
+it, 3 for the chapô, else 1 (the body); the highest sum first, ties newest first. The
+relevance reads the headline and chapô only (PostgreSQL's `head` vector, SQLite's FTS5
+columns), never a body's vector, and both engines give the same order.
 """
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -34,16 +35,19 @@ MAX_TERMS = 8
 MAX_QUERY_LENGTH = 200
 MAX_CANDIDATES = 2000
 RESULTS_SECONDS = 600
-# Fields weigh 5 (headline), 3 (chapô) and 1 (body). PostgreSQL's weights are {D, C, B, A}.
-# SQLite: `+rowid` keeps FTS5 from looking each candidate up on its own (one full-text query
-# per id: 2 s for 2,000 candidates, against 55 ms for one pass over the matches).
-PG_RANKS = (
-    "SELECT article_id, ts_rank('{0, 0.2, 0.6, 1.0}', vector, to_tsquery('simple', %s), 0) "
-    "FROM search_articleindex WHERE article_id = ANY(%s)"
+# Relevance: each term counts 5 when a word of the headline starts with it, 3 when one of the
+# chapô does, else 1 (every candidate has it somewhere: in its body). Read from the fields'
+# short index (PostgreSQL's `head` vector: headline A, chapô B; SQLite's FTS5 columns),
+# never from the body's, so ranking 2,000 candidates reads no body.
+HEADLINE, CHAPO, BODY = 5, 3, 1
+PG_SCORE = (
+    f"CASE WHEN search_articleindex.head @@ to_tsquery('simple', %s) THEN {HEADLINE} "
+    f"WHEN search_articleindex.head @@ to_tsquery('simple', %s) THEN {CHAPO} ELSE {BODY} END"
 )
-SQLITE_RANKS = (
-    "SELECT rowid, -bm25(search_fts, 5.0, 3.0, 1.0) FROM search_fts "
-    "WHERE search_fts MATCH %s AND +rowid IN (SELECT value FROM json_each(%s))"
+# The FTS5 columns hold " word word " (search_document's fields): " " + term at a word's start.
+SQLITE_SCORE = (
+    f"CASE WHEN search_fts.headline LIKE %s THEN {HEADLINE} "
+    f"WHEN search_fts.standfirst LIKE %s THEN {CHAPO} ELSE {BODY} END"
 )
 # Whether every term starts a word of the vocabulary (search_vocabulary: the indexed words
 # of 3 letters or more, `VOCABULARY_MIN_LENGTH`), each a range of its primary key.
@@ -131,17 +135,14 @@ class Engine:
             )
             return bool(cursor.fetchone()[0])
 
-    def ranks(self, ids, terms):
-        """{article id: rank, higher is better} for `ids`."""
+    def score(self, terms):
+        """The SQL of a candidate's relevance (the sum of its terms' weights), and its
+        parameters."""
         if self.vendor == "postgresql":
-            sql = PG_RANKS
-            params = [self.match(terms), list(ids)]
+            sql, params = PG_SCORE, lambda term: [f"'{term}':*A", f"'{term}':*B"]
         else:
-            sql = SQLITE_RANKS
-            params = [self.match(terms), json.dumps(list(ids))]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return dict(cursor.fetchall())
+            sql, params = SQLITE_SCORE, lambda term: [f"% {term}%"] * 2
+        return " + ".join([f"({sql})"] * len(terms)), [p for t in terms for p in params(t)]
 
 
 def engine():
@@ -168,7 +169,7 @@ def matching(terms, filters=NO_FILTERS):
 def search_articles(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None):
     """Ids of the articles the public may see that match every term of `query`: best first
     (then newest first), or newest first with `sort=SORT_DATE`. At most the newest
-    `MAX_CANDIDATES` matches are ranked, in two queries.
+    `MAX_CANDIDATES` matches are ranked, in one query.
 
     The answer is kept in the cache until the next publication (every change to a live
     article purges the search's path, `news.signals.article_paths`; a change shown on every
@@ -201,16 +202,17 @@ def answer(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None):
 
 
 def ranked(terms, filters, sort):
-    ids = list(
-        matching(terms, filters)
-        .order_by("-first_published_at", "-pk")
-        .values_list("pk", flat=True)[:MAX_CANDIDATES]
-    )
-    if sort == SORT_DATE or len(ids) < 2:
-        return ids
-    ranks = engine().ranks(ids, terms)
-    # sorted() is stable: equal ranks keep the newest first.
-    return sorted(ids, key=lambda pk: -ranks.get(pk, 0.0))
+    """The newest `MAX_CANDIDATES` matches, by date or by relevance (newest first among
+    equals), in one query."""
+    candidates = matching(terms, filters).order_by("-first_published_at", "-pk")
+    if sort == SORT_DATE:
+        return list(candidates.values_list("pk", flat=True)[:MAX_CANDIDATES])
+    sql, params = engine().score(terms)
+    # The score's SQL is constant; the terms are parameters.
+    scored = candidates.extra(select={"score": sql}, select_params=params)  # noqa: S610
+    scored = list(scored.values_list("pk", "score")[:MAX_CANDIDATES])
+    # sorted() is stable: equal scores keep the newest first.
+    return [pk for pk, _score in sorted(scored, key=lambda row: -row[1])]
 
 
 def has_matches(terms):
