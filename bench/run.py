@@ -38,6 +38,7 @@ import json
 import os
 import platform
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -800,8 +801,9 @@ def load_test(stack, pages, app_port, app):
         fetch(f"http://127.0.0.1:{proxy_port}" + pages[name]["url"])
     say(f"load test: {LOAD_READERS} readers for {LOAD_SECONDS} s through nginx")
     out = stack.tmp / "load.json"
-    workers = children_of(app.pid)
-    cpu_before = cpu_seconds(workers)
+    workers, nginx_workers = children_of(app.pid), children_of(nginx.pid)
+    cpu_before, nginx_before = cpu_seconds(workers), cpu_seconds(nginx_workers)
+    driver_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         [
             PY,
@@ -817,11 +819,22 @@ def load_test(stack, pages, app_port, app):
     )
     figures = json.loads(out.read_text())
     cpu = cpu_seconds(workers) - cpu_before
+    driver_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    driver = (driver_after.ru_utime + driver_after.ru_stime) - (
+        driver_before.ru_utime + driver_before.ru_stime
+    )
     kinds = figures["kinds"]
     writes = sum(kinds.get(k, {}).get("count", 0) for k in ("reaction", "comment"))
     if writes:
+        # Where the machine's two cores go: the app (2 requests per write), nginx and the
+        # driver itself (bench/load.py, one Python process, on the same machine).
         figures["app_cpu_us_per_app_request"] = round(cpu / (2 * writes) * 1e6, 1)
-        figures["app_cores"] = round(cpu / figures["seconds"], 2)
+        figures["cores"] = {
+            "app": round(cpu / figures["seconds"], 2),
+            "nginx": round((cpu_seconds(nginx_workers) - nginx_before) / figures["seconds"], 2),
+            "driver": round(driver / figures["seconds"], 2),
+        }
+        figures["driver_cpu_us_per_action"] = round(driver / figures["requests"] * 1e6, 1)
     stack.stop(nginx)
     return figures
 
