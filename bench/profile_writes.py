@@ -31,9 +31,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
+FORM = "application/x-www-form-urlencoded"  # as the page's script and bench/load.py send
 KINDS = (
     "comment_state",
     "comment_post",
@@ -143,7 +145,9 @@ class Driver:
                 "ts": state["ts"],
                 "csrfmiddlewaretoken": state["csrf"],
             }
-            response = client.post("/commentaires/poster/", data, **forwarded)
+            response = client.post(
+                "/commentaires/poster/", urlencode(data), content_type=FORM, **forwarded
+            )
             assert response.status_code == 201, response.content[:300]
             return response
         if kind in ("reaction_post", "reaction_post_signed_in"):
@@ -152,7 +156,8 @@ class Driver:
             slug = ("instructif", "interessant", "surprenant")[self.n % 3]
             response = client.post(
                 f"/reactions/{a}/reagir/",
-                {"kind": slug, "csrfmiddlewaretoken": token},
+                urlencode({"kind": slug, "csrfmiddlewaretoken": token}),
+                content_type=FORM,
                 **forwarded,
             )
             assert response.status_code == 200, response.content[:300]
@@ -160,10 +165,13 @@ class Driver:
         if kind == "vote":
             response = self.signed_in.post(
                 f"/commentaires/{self.comment_id}/vote/",
-                {
-                    "value": ("up", "down")[self.n % 2],
-                    "csrfmiddlewaretoken": self.signed_state["csrf"],
-                },
+                content_type=FORM,
+                data=urlencode(
+                    {
+                        "value": ("up", "down")[self.n % 2],
+                        "csrfmiddlewaretoken": self.signed_state["csrf"],
+                    }
+                ),
                 **forwarded,
             )
             assert response.status_code in (200, 201), response.content[:300]
