@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db import IntegrityError, connection, models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from manchette.accounts.readers import create_capped
+from manchette.accounts.readers import Reader, create_capped
 from manchette.core.caching.restrictions import any_view_restriction
 from manchette.core.prepared import PreparedQuery
 from manchette.core.transactions import reader_write
@@ -125,7 +125,8 @@ EXISTING = {
     "user": PreparedQuery(
         lambda article_id, user_id: (
             Reaction.objects.select_for_update()
-            .filter(article_id=article_id, user_id=user_id)
+            .of_reader(Reader(user_id=user_id))
+            .filter(article_id=article_id)
             .order_by("pk")[:1]
         ),
         article_id=int,
@@ -134,7 +135,8 @@ EXISTING = {
     "token": PreparedQuery(
         lambda article_id, token: (
             Reaction.objects.select_for_update()
-            .filter(article_id=article_id, reader_token=token)
+            .of_reader(Reader(token=token))
+            .filter(article_id=article_id)
             .order_by("pk")[:1]
         ),
         article_id=int,
@@ -144,7 +146,8 @@ EXISTING = {
 OWN_CHOICE = {
     "user": PreparedQuery(
         lambda article_id, user_id: (
-            Reaction.objects.filter(article_id=article_id, user_id=user_id)
+            Reaction.objects.of_reader(Reader(user_id=user_id))
+            .filter(article_id=article_id)
             .order_by("pk")
             .values_list("kind__slug", flat=True)[:1]
         ),
@@ -153,7 +156,8 @@ OWN_CHOICE = {
     ),
     "token": PreparedQuery(
         lambda article_id, token: (
-            Reaction.objects.filter(article_id=article_id, reader_token=token)
+            Reaction.objects.of_reader(Reader(token=token))
+            .filter(article_id=article_id)
             .order_by("pk")
             .values_list("kind__slug", flat=True)[:1]
         ),
