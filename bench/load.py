@@ -136,13 +136,15 @@ class Client:
         raise ConnectionError("unreachable")
 
     async def _response(self):
-        status_line = await self.reader.readuntil(b"\r\n")
-        status = int(status_line.split()[1])
+        # The status line and headers in one read (a read per line cost the driver a third
+        # of its CPU per request, on the machine it measures).
+        head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1")
+        lines = head.split("\r\n")
+        status = int(lines[0].split()[1])
         headers, length, chunked, close = [], None, False, False
-        while True:
-            line = (await self.reader.readuntil(b"\r\n")).decode("latin-1").strip()
+        for line in lines[1:]:
             if not line:
-                break
+                continue
             name, _, value = line.partition(":")
             name, value = name.lower(), value.strip()
             headers.append((name, value))
@@ -178,6 +180,13 @@ class Client:
         self.reader = self.writer = None
 
 
+async def timed(request, seconds=TIMEOUT):
+    """`request` within `seconds` (TimeoutError otherwise): asyncio.wait_for without the task
+    it makes for each request, which the driver's CPU per request is worth saving."""
+    async with asyncio.timeout(seconds):
+        return await request
+
+
 async def reader_loop(n, host, port, pages, deadline, stats):
     client = Client(host, port, fake_address(n + 1))
     rng = random.Random(n)
@@ -196,19 +205,17 @@ async def reader_loop(n, host, port, pages, deadline, stats):
         t0 = time.perf_counter()
         try:
             if kind == "read":
-                status, _, _ = await asyncio.wait_for(
-                    client.request("GET", rng.choice(reading)), TIMEOUT
-                )
+                status, _, _ = await timed(client.request("GET", rng.choice(reading)), TIMEOUT)
                 good = status == 200
             elif kind == "reaction":
                 article = rng.choice(article_ids)
-                status, _, body = await asyncio.wait_for(
+                status, _, body = await timed(
                     client.request("GET", f"/reactions/{article}/?csrf=1"), TIMEOUT
                 )
                 token = json.loads(body)["csrf_token"]
                 kinds = ["instructif", "interessant", "surprenant"]
                 form = urlencode({"kind": rng.choice(kinds), "csrfmiddlewaretoken": token})
-                status, _, _ = await asyncio.wait_for(
+                status, _, _ = await timed(
                     client.request(
                         "POST",
                         f"/reactions/{article}/reagir/",
@@ -228,7 +235,7 @@ async def reader_loop(n, host, port, pages, deadline, stats):
                 posted += 1
                 client.address = fake_address(100_000 + n * 10_000 + posted)
                 client.cookies = {}
-                status, _, body = await asyncio.wait_for(
+                status, _, body = await timed(
                     client.request(
                         "GET", f"/commentaires/etat/?article={pages['article_post']['id']}"
                     ),
@@ -245,7 +252,7 @@ async def reader_loop(n, host, port, pages, deadline, stats):
                         "csrfmiddlewaretoken": state["csrf"],
                     }
                 )
-                status, _, _ = await asyncio.wait_for(
+                status, _, _ = await timed(
                     client.request(
                         "POST",
                         "/commentaires/poster/",

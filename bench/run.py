@@ -24,7 +24,13 @@ nginx's proxy, the empty app and the hit, taken in turn), BENCH_KEEP (1: keep th
 BENCH_OTHERS_TIMEOUT (900 s for each of the other apps' bench scripts), BENCH_NEWSLETTER_SIZES
 (10000,100000), BENCH_POSTGRES_URL and BENCH_REDIS_URL (a SQLite run measures the comment
 posts on them too: e.g. postgres://postgres@127.0.0.1:5432/postgres, redis://127.0.0.1:6379/0).
-Writes bench/results/latest.md and latest.json. Only ever talks to 127.0.0.1 (and to
+Writes bench/results/latest.md and latest.json.
+
+BENCH_ONLY=writes measures only the readers' writes, in a minute or two: the comment posts and
+the state endpoints (with the app's CPU per request) on SQLite + the file cache, and on
+PostgreSQL + Redis when BENCH_POSTGRES_URL and BENCH_REDIS_URL are set, with the demo's
+articles only; with BENCH_LOAD=1, the load test too (through nginx, SQLite). It writes
+bench/results/writes-latest.json and prints it. Only ever talks to 127.0.0.1 (and to
 BENCH_COMPARE_URL when given).
 """
 
@@ -32,6 +38,7 @@ import json
 import os
 import platform
 import re
+import resource
 import secrets
 import shutil
 import signal
@@ -60,6 +67,7 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 POSTS = int(os.environ.get("BENCH_POSTS", "300"))
 COMPARE_URL = os.environ.get("BENCH_COMPARE_URL", "")
 LOAD = os.environ.get("BENCH_LOAD", "0") == "1"
+ONLY = os.environ.get("BENCH_ONLY", "")
 ROUNDS = max(1, int(os.environ.get("BENCH_ROUNDS", "3")))
 LOAD_READERS = int(os.environ.get("BENCH_LOAD_READERS", "200"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "60"))
@@ -668,7 +676,17 @@ print(f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_N
 """
 
 
-def measure_state_endpoints(stack, base, pages, app):
+# wrk: each request from another reader's address (127.0.0.1 is a trusted proxy here).
+READERS_LUA = """
+request = function()
+    wrk.headers["X-Forwarded-For"] = string.format(
+        "10.%d.%d.%d", math.random(0, 255), math.random(0, 255), math.random(1, 254))
+    return wrk.format()
+end
+"""
+
+
+def measure_state_endpoints(stack, base, pages, app, article="article_50"):
     """The small uncached endpoints a page's script asks for what is the reader's own (name,
     CSRF token and form stamp, their comments, the reaction counts), for an anonymous reader
     and for a real signed-in one: every request reaches the app."""
@@ -676,7 +694,12 @@ def measure_state_endpoints(stack, base, pages, app):
         [PY, "-c", STATE_SESSION], cwd=ROOT, env=stack.env, capture_output=True, text=True
     )
     signed_in = {"Cookie": cookie.stdout.strip()}
-    article = pages["article_50"]["id"]
+    article = pages[article]["id"]
+    # Each request from its own address, as readers' are: from one address, the rate limit's
+    # record of that address (the bench's limit is 100,000 a minute) grew to every request of
+    # the last minute, read and rewritten on each request, which no reader's ever holds.
+    readers = stack.tmp / "readers.lua"
+    readers.write_text(READERS_LUA)
     measured = {}
     for name, path, headers in (
         ("reader (signed in)", "/compte/etat/", signed_in),
@@ -688,14 +711,17 @@ def measure_state_endpoints(stack, base, pages, app):
         say(f"wrk: state endpoint {path}, {name}")
         measured[name] = {
             "path": path,
-            **wrk(base + path, headers=headers, cpu_of=children_of(app.pid)),
+            **wrk(base + path, headers=headers, cpu_of=children_of(app.pid), script=readers),
         }
     return measured
 
 
-def measure_posts(stack, base, pages):
-    """POSTS comments posted one after the other (bench/load.py posts), as JSON figures."""
+def measure_posts(stack, base, pages, app=None):
+    """POSTS comments posted one after the other (bench/load.py posts), as JSON figures; with
+    `app` (gunicorn's master), also its workers' CPU per post (µs)."""
     out = stack.tmp / "posts.json"
+    workers = children_of(app.pid) if app else ()
+    cpu_before = cpu_seconds(workers)
     subprocess.run(
         [
             PY,
@@ -708,7 +734,12 @@ def measure_posts(stack, base, pages):
         ],
         check=True,
     )
-    return json.loads(out.read_text())
+    figures = json.loads(out.read_text())
+    if workers:
+        cpu = cpu_seconds(workers) - cpu_before
+        # The driver's one GET of the state endpoint is counted too: 1 request in POSTS + 1.
+        figures["cpu_us_per_post"] = round(cpu / (POSTS + 1) * 1e6, 1)
+    return figures
 
 
 def posts_on_postgres():
@@ -731,12 +762,104 @@ def posts_on_postgres():
         )
         pages = json.loads((stack.tmp / "pages.json").read_text())["pages"]
         port = free_port()
-        stack.gunicorn("gunicorn-posts", 600, port)
-        figures = measure_posts(stack, f"http://127.0.0.1:{port}", pages)
+        app = stack.gunicorn("gunicorn-posts", 600, port)
+        figures = measure_posts(stack, f"http://127.0.0.1:{port}", pages, app)
         figures["backend"] = stack.backend
+        if ONLY == "writes":
+            figures["state"] = measure_state_endpoints(
+                stack, f"http://127.0.0.1:{port}", pages, app, article="article_post"
+            )
         return figures
     finally:
         stack.close()
+
+
+def writes_only():
+    """BENCH_ONLY=writes: the readers' writes alone (see the module's docstring)."""
+    figures = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": f"{platform.node()} · {os.cpu_count()} cores · load {os.getloadavg()[0]:.1f}",
+        "workers": WORKERS,
+    }
+    stack = Stack(database_url="", redis_url="")
+    try:
+        say(f"readers' writes only, on {stack.backend}")
+        stack.manage("migrate", "--noinput", "-v0")
+        if LOAD:
+            stack.manage("collectstatic", "--noinput", "-v0")
+        subprocess.run(
+            [PY, str(BENCH / "seed.py"), str(stack.tmp / "pages.json")],
+            cwd=ROOT,
+            env={**stack.env, "BENCH_ARTICLES": "0"},
+            check=True,
+        )
+        pages = json.loads((stack.tmp / "pages.json").read_text())["pages"]
+        port = free_port()
+        app = stack.gunicorn("gunicorn-posts", 600, port)
+        base = f"http://127.0.0.1:{port}"
+        figures["posts"] = measure_posts(stack, base, pages, app)
+        figures["posts"]["backend"] = stack.backend
+        figures["state"] = measure_state_endpoints(stack, base, pages, app, article="article_post")
+        if LOAD:
+            figures["load"] = load_test(stack, pages, port, app)
+    finally:
+        stack.close()
+    if POSTS_PG_URL and POSTS_REDIS_URL:
+        figures["posts_postgres"] = posts_on_postgres()
+    figures["load_after"] = os.getloadavg()[0]
+    return figures
+
+
+def load_test(stack, pages, app_port, app):
+    """bench/load.py mixed through nginx (shipped config) in front of the app on `app_port`,
+    with the app workers' CPU per app request (the reads are nginx's hits)."""
+    static_port, proxy_port, purge_port = free_port(), free_port(), free_port()
+    conf = render_nginx(stack, app_port, static_port, proxy_port, purge_port)
+    nginx = stack.start(
+        "nginx",
+        ["nginx", "-c", str(conf), "-p", str(stack.tmp), "-e", str(stack.tmp / "nginx-error.log")],
+    )
+    wait_http(f"http://127.0.0.1:{proxy_port}/", nginx, stack.tmp / "nginx-error.log")
+    for name in ("article_post", "home", "section"):
+        fetch(f"http://127.0.0.1:{proxy_port}" + pages[name]["url"])
+    say(f"load test: {LOAD_READERS} readers for {LOAD_SECONDS} s through nginx")
+    out = stack.tmp / "load.json"
+    workers, nginx_workers = children_of(app.pid), children_of(nginx.pid)
+    cpu_before, nginx_before = cpu_seconds(workers), cpu_seconds(nginx_workers)
+    driver_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [
+            PY,
+            str(BENCH / "load.py"),
+            "mixed",
+            f"http://127.0.0.1:{proxy_port}",
+            str(stack.tmp / "pages.json"),
+            str(LOAD_READERS),
+            str(LOAD_SECONDS),
+            str(out),
+        ],
+        check=True,
+    )
+    figures = json.loads(out.read_text())
+    cpu = cpu_seconds(workers) - cpu_before
+    driver_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    driver = (driver_after.ru_utime + driver_after.ru_stime) - (
+        driver_before.ru_utime + driver_before.ru_stime
+    )
+    kinds = figures["kinds"]
+    writes = sum(kinds.get(k, {}).get("count", 0) for k in ("reaction", "comment"))
+    if writes:
+        # Where the machine's two cores go: the app (2 requests per write), nginx and the
+        # driver itself (bench/load.py, one Python process, on the same machine).
+        figures["app_cpu_us_per_app_request"] = round(cpu / (2 * writes) * 1e6, 1)
+        figures["cores"] = {
+            "app": round(cpu / figures["seconds"], 2),
+            "nginx": round((cpu_seconds(nginx_workers) - nginx_before) / figures["seconds"], 2),
+            "driver": round(driver / figures["seconds"], 2),
+        }
+        figures["driver_cpu_us_per_action"] = round(driver / figures["requests"] * 1e6, 1)
+    stack.stop(nginx)
+    return figures
 
 
 def other_benches():
@@ -1045,6 +1168,13 @@ def table(f):
 def main():
     # A SIGTERM (Ctrl-C is already one) unwinds through `finally`: servers stopped, data dropped.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if ONLY == "writes":
+        figures = writes_only()
+        RESULTS.mkdir(exist_ok=True)
+        text = json.dumps(figures, indent=2, ensure_ascii=False)
+        (RESULTS / "writes-latest.json").write_text(text)
+        print(text)
+        return
     figures = run()
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False))

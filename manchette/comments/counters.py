@@ -18,6 +18,13 @@ WAITING = Q(status=CommentStatus.PENDING, awaiting_confirmation=False)
 REPORTED = Q(report_count__gt=0) & ~Q(status=CommentStatus.DELETED)
 
 
+def counted_for_moderators(comment):
+    """Whether the comment counts in `count_waiting` (WAITING or REPORTED, in Python)."""
+    waiting = comment.status == CommentStatus.PENDING and not comment.awaiting_confirmation
+    reported = comment.report_count > 0 and comment.status != CommentStatus.DELETED
+    return waiting or reported
+
+
 def count_waiting():
     """{"pending": …, "reported": …} read from the database, in one query (the digest's)."""
     return Comment.objects.aggregate(

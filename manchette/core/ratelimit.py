@@ -9,7 +9,9 @@ The window slides: each identity keeps the times of its attempts let through in 
 period, and an attempt is let through while fewer than the limit are kept. No span of one
 period ever lets more through (a fixed window let twice the limit through across its turn).
 Refused attempts are not kept. One cache operation per check on Redis (a script over a sorted
-set) and on the file cache (one file updated under a lock), two elsewhere.
+set) and on the file cache (one file updated under a lock), two elsewhere; several limits of
+one request (per address and per e-mail, per address and per token) are checked together,
+one round trip to Redis for all of them (`hit_many`).
 
 A cache that cannot be read or written (Redis down, a full disk) lets the request through, as
 decided for Redis outages (docs/decisions/0007-redis-outages.md), and says so in the log once
@@ -55,20 +57,32 @@ def parse_rate(rate):
 def hit(scope, identity, rate, now=None):
     """Counts one attempt; True while the identity stays within `rate` for this scope over
     the last period (a sliding window), or when the cache cannot keep count."""
-    limit, period = parse_rate(rate)
-    digest = hashlib.sha256(str(identity).strip().lower().encode()).hexdigest()[:24]
+    return hit_many([(scope, identity, rate)], now=now)[0]
+
+
+def hit_many(checks, now=None):
+    """`hit` for each (scope, identity, rate) of `checks`, in one round trip on Redis: a list
+    of booleans, in order. Each limit counts the attempt on its own (one refusing does not
+    keep another from counting it), as separate calls of `hit` would."""
     now = clock() if now is None else now
+    parsed = [(scope, _digest(identity), *parse_rate(rate)) for scope, identity, rate in checks]
     cache = caches[DEFAULT_CACHE_ALIAS]
     try:
         if isinstance(cache, FileBasedCache):
-            return _file_hit(cache, scope, digest, limit, period, now)
-        key = f"rl:{scope}:{digest}"
+            return [_file_hit(cache, *check, now) for check in parsed]
         if isinstance(cache, RedisCache):
-            return _redis_hit(cache, key, limit, period, now)
-        return _local_hit(cache, key, limit, period, now)
+            return _redis_hits(cache, parsed, now)
+        return [
+            _local_hit(cache, f"rl:{scope}:{digest}", limit, period, now)
+            for scope, digest, limit, period in parsed
+        ]
     except (OSError, RedisError):
         logger.warning("Rate limits cannot be kept (the cache fails): requests let through.")
-        return True
+        return [True] * len(checks)
+
+
+def _digest(identity):
+    return hashlib.sha256(str(identity).strip().lower().encode()).hexdigest()[:24]
 
 
 def _admit(times, limit, period, now):
@@ -80,22 +94,35 @@ def _admit(times, limit, period, now):
     return True
 
 
-# Redis: the times are a sorted set per identity, updated by one script (atomic, one trip).
+# Redis: the times are a sorted set per identity, updated by one script (atomic, one trip for
+# every limit of a request). ARGV: now, then (period, limit, member) for each key.
 SLIDING_SCRIPT = """
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', tonumber(ARGV[1]) - tonumber(ARGV[2]))
-if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[4])
-redis.call('PEXPIRE', KEYS[1], math.ceil(tonumber(ARGV[2]) * 1000) + 1000)
-return 1
+local now = tonumber(ARGV[1])
+local admitted = {}
+for i, key in ipairs(KEYS) do
+    local period = tonumber(ARGV[3 * i - 1])
+    redis.call('ZREMRANGEBYSCORE', key, '-inf', now - period)
+    if redis.call('ZCARD', key) >= tonumber(ARGV[3 * i]) then
+        admitted[i] = 0
+    else
+        redis.call('ZADD', key, ARGV[1], ARGV[3 * i + 1])
+        redis.call('PEXPIRE', key, math.ceil(period * 1000) + 1000)
+        admitted[i] = 1
+    end
+end
+return admitted
 """
 _members = itertools.count()
 
 
-def _redis_hit(cache, key, limit, period, now):
-    client = cache.client.get_client(write=True)
-    member = f"{now!r}:{os.getpid()}:{next(_members)}"  # unique: two hits at one time count
-    script = client.register_script(SLIDING_SCRIPT)
-    return bool(script(keys=[cache.make_key(key)], args=[repr(now), period, limit, member]))
+def _redis_hits(cache, parsed, now):
+    script = cache.client.get_client(write=True).register_script(SLIDING_SCRIPT)
+    keys, args = [], [repr(now)]
+    for scope, digest, limit, period in parsed:
+        keys.append(cache.make_key(f"rl:{scope}:{digest}"))
+        # A unique member: two hits at one time count twice.
+        args += [period, limit, f"{now!r}:{os.getpid()}:{next(_members)}"]
+    return [bool(admitted) for admitted in script(keys=keys, args=args)]
 
 
 # Local memory (tests, one process): a read and a write under this process's lock.
@@ -194,13 +221,11 @@ def ratelimit(scope, rate, key=None, methods=("POST",), key_rate=None):
         @functools.wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method in methods:
-                allowed = hit(scope, client_network(request), _rate(rate))
-                if key is not None:
-                    identity = key(request)
-                    if identity:
-                        per_key = _rate(key_rate or rate)
-                        allowed = hit(f"{scope}:key", identity, per_key) and allowed
-                if not allowed:
+                checks = [(scope, client_network(request), _rate(rate))]
+                identity = key(request) if key is not None else ""
+                if identity:
+                    checks.append((f"{scope}:key", identity, _rate(key_rate or rate)))
+                if not all(hit_many(checks)):
                     return limited_response(request)
             return view(request, *args, **kwargs)
 

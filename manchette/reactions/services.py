@@ -1,16 +1,17 @@
 """Every write to reactions goes through here; counters move in the same transaction."""
 
 from django.core.cache import cache
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from manchette.accounts.readers import create_capped
+from manchette.accounts.readers import Reader, create_capped
 from manchette.core.caching.restrictions import any_view_restriction
+from manchette.core.prepared import PreparedQuery
 from manchette.core.transactions import reader_write
 from manchette.news.models import ArticlePage
 from manchette.reactions.models import (
     COUNTS_CACHE_KEY,
+    COUNTS_CACHE_SECONDS,
     KINDS_CACHE_KEY,
     ArticleReactionCount,
     Reaction,
@@ -44,19 +45,38 @@ class Outcome(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Votre réaction est retirée.")
 
 
+# A counter moved by one statement written once (the ORM built and compiled the same UPDATE
+# for every reaction, more CPU than the database took to run it). Never below zero.
+BUMP_SQL = "UPDATE {table} SET {count} = {count} + %s WHERE {article} = %s AND {kind} = %s"
+LOWER_SQL = BUMP_SQL + " AND {count} >= %s"
+
+
+def _counter_sql(template):
+    quote = connection.ops.quote_name
+    model = ArticleReactionCount._meta
+    return template.format(
+        table=quote(model.db_table),
+        count=quote(model.get_field("count").column),
+        article=quote(model.get_field("article").column),
+        kind=quote(model.get_field("kind").column),
+    )
+
+
 def _bump(article_id, kind_id, delta):
-    counters = ArticleReactionCount.objects.filter(article_id=article_id, kind_id=kind_id)
-    if delta > 0:
-        if not counters.update(count=F("count") + delta):
-            # The first vote for this kind: create the row (a concurrent first vote may win the
-            # race; ON CONFLICT DO NOTHING lets both go on), then count with F() as usual.
-            ArticleReactionCount.objects.bulk_create(
-                [ArticleReactionCount(article_id=article_id, kind_id=kind_id)],
-                ignore_conflicts=True,
-            )
-            counters.update(count=F("count") + delta)
-    else:
-        counters.filter(count__gte=-delta).update(count=F("count") + delta)
+    with connection.cursor() as cursor:
+        if delta < 0:
+            cursor.execute(_counter_sql(LOWER_SQL), [delta, article_id, kind_id, -delta])
+            return
+        cursor.execute(_counter_sql(BUMP_SQL), [delta, article_id, kind_id])
+        if cursor.rowcount:
+            return
+    # The first vote for this kind: create the row (a concurrent first vote may win the race;
+    # ON CONFLICT DO NOTHING lets both go on), then count as usual.
+    ArticleReactionCount.objects.bulk_create(
+        [ArticleReactionCount(article_id=article_id, kind_id=kind_id)], ignore_conflicts=True
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(_counter_sql(BUMP_SQL), [delta, article_id, kind_id])
 
 
 def _forget_counts(article_id):
@@ -66,13 +86,23 @@ def _forget_counts(article_id):
     transaction.on_commit(lambda: cache.delete(key))
 
 
+def _renew_counts(article_id):
+    """Once a change is committed: the counts read again and kept in the cache, where the
+    answer to the reader (and the next reader) finds them. One query and one write, where
+    forgetting them cost two deletes, then a miss, the same query and the same write."""
+    counts = dict(
+        ArticleReactionCount.objects.filter(article_id=article_id).values_list("kind_id", "count")
+    )
+    cache.set(COUNTS_CACHE_KEY.format(article_id=article_id), counts, COUNTS_CACHE_SECONDS)
+
+
 def react(article, kind, reader):
     """Toggles the reader's reaction to the article and returns the Outcome.
 
     No reaction yet: records `kind`. Another kind: changes it. The same kind: withdraws it.
     Guarantees one reaction per reader and article (database constraints), at most PER_NETWORK
     anonymous ones per network bucket (NetworkFull beyond), and counters equal to the number
-    of reactions, also under concurrent votes (F() updates in the same transaction).
+    of reactions, also under concurrent votes (counters moved in SQL, in the same transaction).
     """
     if not reader.is_known:
         raise ValueError("A reaction needs a reader (an account or a token).")
@@ -85,14 +115,67 @@ def react(article, kind, reader):
             # The same reader's concurrent first reaction won: toggle against it.
             if attempt:
                 raise
-    _forget_counts(article.pk)
+    _renew_counts(article.pk)
     return outcome
 
 
+# The reader's reaction to an article, locked for the toggle; and the slug of their choice
+# (the state endpoint's one query): prepared once per process (core/prepared.py), per identity.
+EXISTING = {
+    "user": PreparedQuery(
+        lambda article_id, user_id: (
+            Reaction.objects.select_for_update()
+            .of_reader(Reader(user_id=user_id))
+            .filter(article_id=article_id)
+            .order_by("pk")[:1]
+        ),
+        article_id=int,
+        user_id=int,
+    ),
+    "token": PreparedQuery(
+        lambda article_id, token: (
+            Reaction.objects.select_for_update()
+            .of_reader(Reader(token=token))
+            .filter(article_id=article_id)
+            .order_by("pk")[:1]
+        ),
+        article_id=int,
+        token=str,
+    ),
+}
+OWN_CHOICE = {
+    "user": PreparedQuery(
+        lambda article_id, user_id: (
+            Reaction.objects.of_reader(Reader(user_id=user_id))
+            .filter(article_id=article_id)
+            .order_by("pk")
+            .values_list("kind__slug", flat=True)[:1]
+        ),
+        article_id=int,
+        user_id=int,
+    ),
+    "token": PreparedQuery(
+        lambda article_id, token: (
+            Reaction.objects.of_reader(Reader(token=token))
+            .filter(article_id=article_id)
+            .order_by("pk")
+            .values_list("kind__slug", flat=True)[:1]
+        ),
+        article_id=int,
+        token=str,
+    ),
+}
+
+
+def _of_reader(queries, article_id, reader):
+    """The first row of the prepared query for this reader's identity (an account or a token)."""
+    if reader.user_id is not None:
+        return queries["user"].first(article_id=article_id, user_id=reader.user_id)
+    return queries["token"].first(article_id=article_id, token=reader.token)
+
+
 def _toggle(article_id, kind_id, reader):
-    existing = (
-        Reaction.objects.select_for_update().of_reader(reader).filter(article_id=article_id).first()
-    )
+    existing = _of_reader(EXISTING, article_id, reader)
     if existing is None:
         # NetworkFull (out of the transaction) when the reader's network has no slot left.
         token = "" if reader.user_id is not None else reader.token
@@ -177,12 +260,7 @@ def _own_choice(article_id, reader):
     """The slug of the reader's reaction to the article, or None (one query if known)."""
     if not reader.is_known:
         return None
-    return (
-        Reaction.objects.of_reader(reader)
-        .filter(article_id=article_id)
-        .values_list("kind__slug", flat=True)
-        .first()
-    )
+    return _of_reader(OWN_CHOICE, article_id, reader)
 
 
 def percentages(values):

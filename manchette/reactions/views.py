@@ -29,7 +29,7 @@ from manchette.accounts.readers import (
     signed_token_of,
 )
 from manchette.core.clients import client_network
-from manchette.core.ratelimit import hit, limited_response
+from manchette.core.ratelimit import hit_many, limited_response
 from manchette.news.models import ArticlePage
 from manchette.reactions import services
 
@@ -44,12 +44,13 @@ def _wants_json(request):
 
 
 def _limited(request, scope, rate):
-    """A 429 response when the client address or the reader's token went past `rate`."""
-    allowed = hit(scope, client_network(request), rate)
+    """A 429 response when the client address or the reader's token went past `rate` (both
+    checked in one round trip to the cache)."""
+    checks = [(scope, client_network(request), rate)]
     token = signed_token_of(request)
     if token:
-        allowed = hit(f"{scope}:token", token, rate) and allowed
-    return None if allowed else limited_response(request)
+        checks.append((f"{scope}:token", token, rate))
+    return None if all(hit_many(checks)) else limited_response(request)
 
 
 def _error(request, message, status, article=None, reset_token=False):

@@ -141,3 +141,23 @@ def test_a_comments_page_has_its_action_buttons(client, moderator):
     for label in ("Classer sans suite", "Rejeter…", "Spam", "Suspendre 7 jours…", "Exclure…"):
         assert label in html
     assert f'value="dismiss:{comment.pk}"' in html
+
+
+def test_a_new_comment_the_desk_has_nothing_to_do_with_keeps_the_cached_counts(client):
+    from django.core.cache import cache
+
+    from manchette.comments.counters import COUNTS_KEY, moderation_counts
+
+    assert moderation_counts() == {"pending": 0, "reported": 0}
+    CommentFactory(body="Publié")
+    CommentFactory(pending=True, awaiting_confirmation=True)  # the guest's link
+    CommentFactory(status=CommentStatus.REJECTED)
+    assert cache.get(COUNTS_KEY) == {"pending": 0, "reported": 0}
+    CommentFactory(pending=True, held_reason=HoldReason.LINKS)  # the desk's: forgotten
+    assert cache.get(COUNTS_KEY) is None
+    assert moderation_counts() == {"pending": 1, "reported": 0}
+    published = Comment.objects.get(body="Publié")
+    published.status = CommentStatus.PENDING  # any change to a comment: forgotten
+    published.save()
+    assert cache.get(COUNTS_KEY) is None
+    assert moderation_counts() == {"pending": 2, "reported": 0}

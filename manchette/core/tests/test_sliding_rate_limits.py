@@ -79,3 +79,38 @@ def test_comments_posted_across_the_turn_of_a_minute_are_limited(monkeypatch):
         now[0] += 0.17
     assert statuses.count(201) == 10 and statuses.count(429) == 10
     assert Comment.objects.filter(article=article).count() == 10
+
+
+def test_several_limits_checked_together_count_each_on_its_own(backend):
+    checks = [("together", "address", "2/m"), ("together:key", "email", "3/m")]
+    assert ratelimit.hit_many(checks, now=MINUTE) == [True, True]
+    assert ratelimit.hit_many(checks, now=MINUTE + 1) == [True, True]
+    # The address is past its limit; the e-mail still counts this attempt (its third).
+    assert ratelimit.hit_many(checks, now=MINUTE + 2) == [False, True]
+    assert ratelimit.hit_many(checks, now=MINUTE + 3) == [False, False]
+    # The same counts as limits checked one by one.
+    assert not hit("together", "address", "2/m", now=MINUTE + 4)
+    assert not hit("together:key", "email", "3/m", now=MINUTE + 4)
+    assert hit("together", "address", "2/m", now=MINUTE + 60.5)
+
+
+@pytest.mark.redis
+def test_a_comment_post_checks_its_limits_in_one_round_trip_to_redis(monkeypatch):
+    from django_redis import get_redis_connection
+
+    server = get_redis_connection("default")
+    scripts = []
+    original = type(server).evalsha
+
+    def counted(self, *args, **kwargs):
+        scripts.append(args[1])  # the number of keys
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(server), "evalsha", counted)
+    article = ArticleFactory()
+    data = post_data(article, email="limitee@example.org")
+    response = Client().post(reverse("comments:post"), data, HTTP_ACCEPT="application/json")
+    assert response.status_code == 201
+    # Per address and per e-mail together; then the new browser's (new readers per network),
+    # and the confirmation e-mail's, each counted only when it is needed.
+    assert scripts == [2, 1, 1]

@@ -219,3 +219,18 @@ def test_an_article_taken_down_takes_no_more_reactions_at_once(js_client, articl
         assert response.status_code == 404
         assert "introuvable" in response.json()["error"]
     assert not Reaction.objects.exists()
+
+
+def test_a_reaction_leaves_the_new_counts_in_the_cache_for_the_next_reader(
+    js_client, article, kinds, django_assert_num_queries
+):
+    ReactionFactory.create_batch(2, article=article, kind=kinds["agacant"])
+    assert Client().get(state_url(article), **JSON).json()["total"] == 2  # counts cached
+    assert react_like_the_script(js_client, article, "surprenant").json()["total"] == 3
+    with django_assert_num_queries(0):
+        data = Client().get(state_url(article), **JSON).json()
+    assert data["total"] == 3
+    assert {k["slug"]: k["count"] for k in data["kinds"]}["surprenant"] == 1
+    react_like_the_script(js_client, article, "surprenant")  # withdrawn
+    with django_assert_num_queries(0):
+        assert Client().get(state_url(article), **JSON).json()["total"] == 2
