@@ -139,14 +139,18 @@ THREAD_ROWS = PreparedQuery(
 
 
 def article_thread(article_id, *, page=1, order="recents", page_size=20, gravatar=False):
-    """Counts, then one page of top-level comments with their replies: two queries."""
+    """Counts, then one page of top-level comments with their replies: two queries (one
+    when no comment is shown)."""
     order = clean_sort(order)
     stats = THREAD_STATS.first(article_id=article_id) or {"published": 0, "roots": 0}
     page_size = max(1, page_size)
     pages = max(1, -(-stats["roots"] // page_size))
     page = min(clean_page(page), pages)
     start = (page - 1) * page_size
-    rows = THREAD_ROWS.all((order, start, page_size, gravatar), article_id=article_id)
+    if stats["roots"]:
+        rows = THREAD_ROWS.all((order, start, page_size, gravatar), article_id=article_id)
+    else:
+        rows = []  # no comment shown (the counts' query found none): nothing to read
     top = {c.pk for c in rows if c.parent_id is None}
     return {
         "article_id": article_id,
