@@ -9,8 +9,10 @@ of the markup with its values escaped as the template engine escapes them
 """
 
 import functools
+import threading
 
 from django.urls import get_script_prefix
+from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
@@ -73,64 +75,113 @@ def _escaped_urls(comment_pk):
     }
 
 
+# Each comment's card, kept in the process under every value it shows (see `_card_key`): the
+# same comments come back on every view of their article, and writing a card (its dates, its
+# addresses, thirty values escaped and formatted) was most of a thread's markup. Nothing to
+# invalidate: a vote, an edit, a moderation or another time zone makes another key. Bounded,
+# emptied when full.
+MAX_KEPT_CARDS = 4096
+_KEPT_CARDS = {}
+_LOCK = threading.Lock()
+
+
+def _card_key(node, article_id, language, script_prefix):
+    c = node.comment
+    if c.is_removed:
+        return (c.pk, True, language)
+    return (
+        c.pk,
+        False,
+        language,
+        script_prefix,
+        timezone.get_current_timezone_name(),
+        article_id,
+        node.avatar,
+        c.author_name,
+        c.created_at,
+        bool(c.edited_at),
+        str(c.body_html),
+        c.upvotes,
+        c.downvotes,
+        bool(c.featured),
+        bool(c.pinned),
+        bool(c.is_newsroom),
+    )
+
+
+def _card(node, article_id, language, script_prefix, pk):
+    """The comment's card, as `_write_card` writes it, kept under `_card_key`."""
+    key = _card_key(node, article_id, language, script_prefix)
+    card = _KEPT_CARDS.get(key)
+    if card is None:
+        card = _write_card(node, article_id, language, pk)
+        with _LOCK:
+            if len(_KEPT_CARDS) >= MAX_KEPT_CARDS:
+                _KEPT_CARDS.clear()
+            _KEPT_CARDS[key] = card
+    return card
+
+
+def _write_card(node, article_id, language, pk):
+    c = node.comment
+    labels = _escaped_labels(language)
+    if c.is_removed:
+        return REMOVED.format(removed=labels["removed"])
+    urls = _escaped_urls(c.pk)
+    author = html_text(c.author_name)
+    iso, date = local_dates(c.created_at)
+    return CARD.format(
+        pk=pk,
+        avatar=html_text(node.avatar),
+        author=author,
+        newsroom=(
+            f'<span class="comment__badge comment__badge--newsroom">{labels["newsroom"]}</span>'
+            if c.is_newsroom
+            else ""
+        ),
+        featured=(
+            f'<span class="comment__badge comment__badge--featured">{labels["featured"]}</span>'
+            if c.featured
+            else ""
+        ),
+        pinned=(
+            f'<span class="comment__badge comment__badge--pinned">{labels["pinned"]}</span>'
+            if c.pinned
+            else ""
+        ),
+        permalink=urls["permalink"],
+        iso=html_text(iso),
+        date=html_text(date),
+        edited=(f'<span class="comment__edited">{labels["edited"]}</span>' if c.edited_at else ""),
+        body=str(c.body_html),
+        note="",
+        vote=urls["vote"],
+        upvotes=html_text(c.upvotes),
+        downvotes=html_text(c.downvotes),
+        vote_up=labels["vote_up"],
+        vote_down=labels["vote_down"],
+        post=urls["post"],
+        article_id=html_text(article_id),
+        reply=labels["reply"],
+        report=urls["report"],
+        report_label=labels["report"],
+        edit=urls["edit"],
+        edit_label=labels["edit"],
+        delete=urls["delete"],
+        delete_label=labels["delete"],
+    )
+
+
 def render_node(node, article_id):
     """One comment and, nested, its replies."""
     c = node.comment
-    labels = _escaped_labels(get_language())
     classes = (
         (" comment--featured" if c.featured else "")
         + (" comment--pinned" if c.pinned else "")
         + (" comment--newsroom" if c.is_newsroom else "")
     )
     pk = html_text(c.pk)
-    if c.is_removed:
-        card = REMOVED.format(removed=labels["removed"])
-    else:
-        urls = _escaped_urls(c.pk)
-        author = html_text(c.author_name)
-        iso, date = local_dates(c.created_at)
-        card = CARD.format(
-            pk=pk,
-            avatar=html_text(node.avatar),
-            author=author,
-            newsroom=(
-                f'<span class="comment__badge comment__badge--newsroom">{labels["newsroom"]}</span>'
-                if c.is_newsroom
-                else ""
-            ),
-            featured=(
-                f'<span class="comment__badge comment__badge--featured">{labels["featured"]}</span>'
-                if c.featured
-                else ""
-            ),
-            pinned=(
-                f'<span class="comment__badge comment__badge--pinned">{labels["pinned"]}</span>'
-                if c.pinned
-                else ""
-            ),
-            permalink=urls["permalink"],
-            iso=html_text(iso),
-            date=html_text(date),
-            edited=(
-                f'<span class="comment__edited">{labels["edited"]}</span>' if c.edited_at else ""
-            ),
-            body=str(c.body_html),
-            note="",
-            vote=urls["vote"],
-            upvotes=html_text(c.upvotes),
-            downvotes=html_text(c.downvotes),
-            vote_up=labels["vote_up"],
-            vote_down=labels["vote_down"],
-            post=urls["post"],
-            article_id=html_text(article_id),
-            reply=labels["reply"],
-            report=urls["report"],
-            report_label=labels["report"],
-            edit=urls["edit"],
-            edit_label=labels["edit"],
-            delete=urls["delete"],
-            delete_label=labels["delete"],
-        )
+    card = _card(node, article_id, get_language(), get_script_prefix(), pk)
     replies = ""
     if node.children:
         replies = (

@@ -53,6 +53,27 @@ class _Compiled:
                 )
         self.queryset, self.alias, self.compiler = queryset, alias, compiler
         self.sql, self.params, self.slots = sql, params, slots
+        # The columns' converters (dates, booleans, JSON…), as Django works them out for each
+        # run, here once per connection: asking the backend and each field for them cost more
+        # than running a short query (an article's page row has thirty-odd columns).
+        self.select = tuple(column for column, *_ in compiler.select[: compiler.col_count])
+        self.kept_converters = None
+
+    def converters(self, connection, expressions):
+        """The compiler's `get_converters(expressions)` on `connection`, kept for the compiled
+        query's columns."""
+        kept = self.kept_converters
+        mine = len(expressions) == len(self.select) and all(
+            mine is theirs for mine, theirs in zip(self.select, expressions, strict=True)
+        )
+        if mine and kept is not None and kept[0] is connection:
+            return kept[1]
+        compiler = copy.copy(self.compiler)
+        compiler.connection = connection
+        converters = compiler.get_converters(expressions)
+        if mine:
+            self.kept_converters = (connection, converters)
+        return converters
 
     def queryset_for(self, values):
         params = self.params.copy()
@@ -62,9 +83,11 @@ class _Compiled:
                 params[position] = value
         compiler = copy.copy(self.compiler)
         # This thread's connection (each thread has its own).
-        compiler.connection = connections[self.alias]
+        compiler.connection = connection = connections[self.alias]
         sql, params = self.sql, tuple(params)
         compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        converters = self.converters
+        compiler.get_converters = lambda expressions: converters(connection, expressions)
         queryset = self.queryset._chain()
         # This clone only: Django asks the query for its compiler when it runs it.
         queryset.query.get_compiler = lambda *args, **kwargs: compiler

@@ -1,3 +1,4 @@
+import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -21,6 +22,14 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from manchette.core.caching.restrictions import CachedPageMixin, any_view_restriction
+from manchette.core.caching.versions import (
+    SHARED_COPY_SECONDS,
+    SITE_VERSION_KEY,
+    LocalEntries,
+    read_versions,
+    request_memo,
+    scope_key,
+)
 from manchette.core.frenchtext import search_document
 from manchette.core.pagination import cursor_of, listing_page, old_page_redirect
 from manchette.core.prepared import PreparedQuery
@@ -391,10 +400,16 @@ class ArticlePage(CachedPageMixin, Page):
                 parts.append(block.value["quote"])
         return "\n".join(parts)
 
-    def related_articles(self, limit=3):
+    def related_articles(self, limit=3, request=None, scope=None):
+        """The rubrique's latest articles but this one. With the `request` and the `scope`
+        (the rubrique's path) the page passes, which ones they are is kept in the process
+        under the versions the "related" fragment is cached under (see `RELATED_IDS`)."""
         if self.section_id is None or limit != 3:
             return list(_related(self.section_id, self.pk, limit))
-        articles = RELATED.all(section_id=self.section_id, pk=self.pk)
+        if request is None or scope is None:
+            articles = RELATED.all(section_id=self.section_id, pk=self.pk)
+        else:
+            articles = _related_by_kept_ids(self, request, scope)
         # The rubrique is this article's own: given to each, not joined and read again.
         for article in articles:
             ArticlePage.section.field.set_cached_value(article, self.section)
@@ -406,10 +421,13 @@ class ArticlePage(CachedPageMixin, Page):
         # Lazy: worked out only when a fragment of the page is rendered, not when the
         # fragment comes from the cache (see the {% fragment %} tags of the template).
         context["authors"] = SimpleLazyObject(lambda: self.authors)
-        context["related"] = SimpleLazyObject(self.related_articles)
         # Cached under the rubrique's path: a publication there purges it (article_paths).
         section_url = self.section.url if self.section_id else None
-        context["related_scope"] = urlsplit(section_url).path if section_url else request.path
+        scope = urlsplit(section_url).path if section_url else request.path
+        context["related_scope"] = scope
+        context["related"] = SimpleLazyObject(
+            lambda: self.related_articles(request=request, scope=scope)
+        )
         context["og_image_url"] = SimpleLazyObject(self.social_image_url)
         # Other apps (topics, reactions, comments, newsletter) add what they show here, also
         # as lazy values.
@@ -457,6 +475,37 @@ RELATED = PreparedQuery(
 )
 
 
+# Which articles "À lire aussi" shows, kept in each process: the query sorts the rubrique's
+# whole list by date (hundreds of rows) to find three. Kept under what the "related" fragment
+# is cached under: the site version (purge_site: a move, a view restriction) and the
+# rubrique's path's "content" version, which every publication or unpublication of one of its
+# articles bumps (news.signals.article_paths), plus the article and the view-restrictions
+# state; again after RELATED_IDS_SECONDS, like the processes' copies of shared values. The
+# rows themselves are read afresh, through `visible()`: what is no longer public never shows.
+RELATED_IDS = LocalEntries(size=2048)
+RELATED_IDS_SECONDS = SHARED_COPY_SECONDS
+
+
+def _related_ids_key(article, request, scope):
+    memo = request_memo(request)
+    versions = read_versions([SITE_VERSION_KEY, scope_key("content", scope)], memo)
+    return (*versions, article.section_id, article.pk, any_view_restriction())
+
+
+def _related_by_kept_ids(article, request, scope):
+    key = _related_ids_key(article, request, scope)
+    entry = RELATED_IDS.get(key)
+    now = time.time()
+    if entry is not None and entry[0] > now:
+        order = {pk: n for n, pk in enumerate(entry[1])}
+        articles = RELATED_BY_IDS.all(entry[1]) if order else []
+        articles.sort(key=lambda found: order[found.pk])
+        return articles
+    articles = RELATED.all(section_id=article.section_id, pk=article.pk)
+    RELATED_IDS.set(key, (now + RELATED_IDS_SECONDS, tuple(found.pk for found in articles)))
+    return articles
+
+
 class PreparedIds:
     """A query on a list of ids (`build(ids)` filters `__in` them), prepared once per list
     size: the ids are padded with 0, which no row has, to the next power of two (at least
@@ -490,6 +539,13 @@ class PreparedIds:
 
 
 PREPARED_IDS_MAX = 256
+# The articles of "À lire aussi" by their kept ids (`_related_by_kept_ids`): public ones only.
+RELATED_BY_IDS = PreparedIds(
+    lambda ids: (
+        ArticlePage.objects.listing().filter(pk__in=ids).select_related(None).prefetch_related(None)
+    ),
+    state=any_view_restriction,
+)
 TEASER_BYLINES = PreparedIds(lambda ids: ArticleAuthor.objects.byline().filter(article_id__in=ids))
 TEASER_IMAGES = PreparedIds(lambda ids: Image.objects.filter(pk__in=ids))
 TEASER_IMAGE_RENDITIONS = PreparedIds(

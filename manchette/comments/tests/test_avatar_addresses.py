@@ -39,3 +39,29 @@ def test_a_thread_of_comments_reverses_the_avatar_route_once(monkeypatch):
     for n in range(50):
         avatars.avatar_url(f"Lecteur {n}", f"u{n}")
     assert len(calls) == 1
+
+
+def test_a_thread_keeps_each_author_s_avatar_under_all_it_reads(settings, monkeypatch):
+    from types import SimpleNamespace
+
+    from manchette.comments import threads
+
+    threads._kept_avatar_url.cache_clear()
+    drawn = []
+    real = avatars.avatar_url
+
+    def counted(*args, **kwargs):
+        drawn.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(threads, "avatar_url", counted)
+    comment = SimpleNamespace(user_id=7, guest_email="", author_name="Zoé Martin")
+    first = threads.node_for(comment).avatar
+    assert threads.node_for(comment).avatar == first == real("Zoé Martin", "u7")
+    assert len(drawn) == 1
+    # A new key draws other colours, a script prefix other addresses: drawn again.
+    settings.SECRET_KEY = "une-autre-clé-" + "x" * 50
+    assert threads.node_for(comment).avatar == real("Zoé Martin", "u7") != first
+    set_script_prefix("/journal/")
+    assert threads.node_for(comment).avatar.startswith("/journal/")
+    assert len(drawn) == 3

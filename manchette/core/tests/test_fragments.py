@@ -150,3 +150,27 @@ def test_a_publication_in_the_rubrique_reaches_the_a_lire_aussi_of_its_older_art
     # page-cache entry ends, its "À lire aussi" must not come from an older fragment.
     purge_paths([oldest.url], only="path")
     assert "Découverte du jour" in client.get(oldest.url).content.decode()
+
+
+def test_with_fragments_off_the_served_page_is_neither_pickled_nor_kept(
+    client, article, settings, monkeypatch
+):
+    import pickle
+    from types import SimpleNamespace
+
+    from manchette.core import views
+
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+    def refused(*args, **kwargs):
+        raise AssertionError("pickled for nothing")
+
+    monkeypatch.setattr(views, "pickle", SimpleNamespace(dumps=refused, loads=pickle.loads))
+    assert client.get(article.url).status_code == 200
+    # On again: kept, and served from what was kept.
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    monkeypatch.setattr(views, "pickle", pickle)
+    assert client.get(article.url).status_code == 200
+    monkeypatch.setattr(views, "find_live_page", refused)
+    assert client.get(article.url).status_code == 200

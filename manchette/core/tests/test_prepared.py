@@ -87,3 +87,36 @@ def test_refuses_a_value_that_is_not_one_parameter_of_its_own():
         )
     with pytest.raises(TypeError):
         PreparedQuery(by_name, name=str, pk=int).all(name="q")
+
+
+def test_columns_converters_are_worked_out_once_per_connection(monkeypatch):
+    section = SectionFactory()
+    article = ArticleFactory(parent=section)
+    prepared = PreparedQuery(
+        lambda section_id: ArticlePage.objects.filter(section_id=section_id), section_id=int
+    )
+    asked = []
+    ask = type(connection.ops).get_db_converters
+    monkeypatch.setattr(
+        type(connection.ops),
+        "get_db_converters",
+        lambda ops, expression: asked.append(expression) or ask(ops, expression),
+    )
+    [first] = prepared.all(section_id=section.pk)
+    columns = len(asked)
+    assert columns > 20
+    [again] = prepared.all(section_id=section.pk)
+    assert len(asked) == columns  # kept
+    # Converted as Django converts them: aware dates, as the query built afresh gives.
+    built = ArticlePage.objects.get(pk=article.pk)
+    for found in (first, again):
+        assert found.first_published_at == built.first_published_at
+        assert found.first_published_at.tzinfo is not None
+        assert found.live is True
+    # Another connection (another thread's) asks its backend again.
+    compiled = next(iter(prepared.compiled.values()))
+    before = len(asked)
+    other = object.__new__(type(connection))
+    other.__dict__.update(connection.__dict__)
+    compiled.converters(other, compiled.select)
+    assert len(asked) == before + columns
