@@ -2,6 +2,7 @@
 
 import html
 import re
+from collections import deque
 from functools import lru_cache
 
 from django.utils.html import escape
@@ -51,18 +52,30 @@ class Marker:
 
     def excerpt(self, text):
         """Some forty words of `text` around its first matched word, marked; "" when no word
-        matches."""
-        words = list(WORD_RE.finditer(text))
-        first = next((n for n, word in enumerate(words) if self.matches(word.group())), None)
-        if first is None:
+        matches. The words are read only up to the last one shown (and one more, to know
+        whether the text goes on), keeping the `WORDS_BEFORE` last ones on the way."""
+        words = WORD_RE.finditer(text)
+        before, skipped = deque(maxlen=WORDS_BEFORE), 0
+        matches = self.matches
+        for first in words:
+            if matches(first.group()):
+                break
+            before.append(first)
+            skipped += 1
+        else:
             return ""
-        start_word = max(0, first - WORDS_BEFORE)
-        end_word = min(len(words), first + WORDS_AFTER)
-        start = words[start_word].start()
-        end = words[end_word - 1].end() if end_word < len(words) else len(text)
+        shown = [*before, first]
+        more = False
+        for word in words:
+            if len(shown) - len(before) >= WORDS_AFTER:
+                more = True
+                break
+            shown.append(word)
+        start = shown[0].start()
+        end = shown[-1].end() if more else len(text)
         marked = self.mark(text[start:end].strip())
-        opening = "… " if start_word > 0 else ""
-        closing = " …" if end_word < len(words) else ""
+        opening = "… " if skipped > WORDS_BEFORE else ""
+        closing = " …" if more else ""
         return mark_safe(f"{opening}{marked}{closing}")  # noqa: S308 -- marked is escaped
 
 

@@ -3,10 +3,12 @@ from django.utils.cache import patch_cache_control
 
 from manchette.core.caching.lifetime import page_lifetime
 from manchette.core.caching.pages import share_or_keep_private
+from manchette.core.caching.restrictions import any_view_restriction
 from manchette.core.caching.versions import request_memo
 from manchette.core.pagination import get_page
+from manchette.core.prepared import PreparedQuery
 from manchette.news.context_processors import nav_sections
-from manchette.news.models import ArticlePage
+from manchette.news.models import ArticlePage, attach_teaser_rows
 from manchette.search.forms import SearchForm
 from manchette.search.highlight import Marker, decorate
 from manchette.search.results import RESULTS_PER_PAGE, result_rows
@@ -84,5 +86,19 @@ def nothing_found(terms, params):
     return {
         "suggestion": suggestion,
         "topics": topic_suggestions(corrected or terms),
-        "latest": list(ArticlePage.objects.listing()[:LATEST_ARTICLES]),
+        "latest": latest_articles(),
     }
+
+
+# `ArticlePage.objects.listing()[:LATEST_ARTICLES]`, compiled once per process; its teasers'
+# rows (bylines, pictures) read as the front page reads them (`attach_teaser_rows`).
+LATEST = PreparedQuery(
+    lambda: ArticlePage.objects.listing().prefetch_related(None)[:LATEST_ARTICLES],
+    state=any_view_restriction,
+)
+
+
+def latest_articles():
+    articles = LATEST.all()
+    attach_teaser_rows(articles)
+    return articles

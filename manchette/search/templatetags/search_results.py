@@ -2,7 +2,9 @@
 `manchette.search.results`), with values escaped as the template engine escapes them."""
 
 from django import template
-from django.utils.safestring import SafeString
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from manchette.core.templatetags.manchette import date_fr, html_text, iso
 from manchette.search.results import page_url
@@ -45,3 +47,33 @@ def render_result(article, request):
 @register.simple_tag(takes_context=True)
 def search_result(context, article):
     return render_result(article, context.get("request"))
+
+
+# The filters' part of the form (search/filters.html: rubriques, dates, order, their errors),
+# kept in the process under all it shows: the values asked for (the fields' raw data, from
+# which their errors follow), the rubriques offered, the language and whether the filters are
+# open. A renamed rubrique or another value makes another key: nothing needs invalidating.
+# Rendering Django's widgets through their templates cost a sixth of a results page. Bounded,
+# emptied when full (made-up values cannot grow it).
+FILTER_FIELDS = ("rubrique", "du", "au", "tri")
+MAX_KEPT_FILTERS = 512
+_KEPT_FILTERS = {}
+
+
+def filters_key(form, filtered):
+    values = tuple(tuple(form.data.getlist(name)) for name in FILTER_FIELDS)
+    choices = tuple((str(value), str(label)) for value, label in form.fields["rubrique"].choices)
+    return (values, choices, get_language(), bool(filtered))
+
+
+@register.simple_tag
+def search_filters(form, filtered):
+    key = filters_key(form, filtered)
+    markup = _KEPT_FILTERS.get(key)
+    if markup is None:
+        markup = render_to_string("search/filters.html", {"form": form, "filtered": filtered})
+        markup = mark_safe(markup.removesuffix("\n"))  # noqa: S308 -- the template escaped it
+        if len(_KEPT_FILTERS) >= MAX_KEPT_FILTERS:
+            _KEPT_FILTERS.clear()
+        _KEPT_FILTERS[key] = markup
+    return markup

@@ -36,3 +36,22 @@ def test_marking_escapes_before_marking():
 
 def test_no_term_marks_nothing():
     assert Marker([]).mark("Un texte & rien") == "Un texte &amp; rien"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "opening", "closing"),
+    [(0, 0, False, False), (12, 27, False, False), (13, 27, True, False), (12, 28, False, True)],
+)
+def test_an_excerpt_shows_twelve_words_before_the_match_and_twenty_seven_after(
+    before, after, opening, closing
+):
+    words_before = [f"avant{n}" for n in range(before)]
+    words_after = [f"apres{n}" for n in range(after)]
+    text = " ".join([*words_before, "cible", *words_after]) + "."
+    excerpt = Marker(["cible"]).excerpt(text)
+    shown = " ".join([*words_before[-12:], "<mark>cible</mark>", *words_after[:27]])
+    assert excerpt == ("… " if opening else "") + shown + (" …" if closing else ".")
+
+
+def test_no_excerpt_when_no_word_matches():
+    assert Marker(["cible"]).excerpt("Rien ici, pas même une cibl.") == ""

@@ -1,6 +1,7 @@
 """A search that finds nothing offers a corrected query, topics and something to read."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from manchette.news.factories import ArticleFactory
 from manchette.search.suggestions import distance
@@ -61,6 +62,19 @@ def test_a_query_with_nothing_close_still_offers_something_to_read(client, artic
     response = search(client, "xylophone")
     assert response.context["suggestion"] is None
     assert len(response.context["latest"]) == 2
+
+
+def test_a_restricted_article_is_neither_suggested_nor_offered_once_restricted(client, articles):
+    # Asked once before the restriction: the page's queries (compiled once per process) must
+    # see it at once all the same.
+    assert search(client, "Marseile").context["suggestion"]
+    restricted = ArticleFactory(title="Embargo sur Zanzibar", hours_ago=1)
+    assert search(client, "Zanzibra").context["suggestion"]
+    PageViewRestriction.objects.create(page=restricted, restriction_type="password", password="x")
+    response = search(client, "Zanzibra")
+    assert response.context["suggestion"] is None
+    assert [a.title for a in response.context["latest"]] == [a.title for a in articles]
+    assert "zanzibar" not in response.content.decode().lower()
 
 
 def test_edit_distance_counts_a_swap_as_one():
