@@ -591,22 +591,7 @@ def run():
                 figures["notes"].append(f"BENCH_COMPARE_URL failed: {error}")
 
         if LOAD:
-            say(f"load test: {LOAD_READERS} readers for {LOAD_SECONDS} s through nginx")
-            out = stack.tmp / "load.json"
-            subprocess.run(
-                [
-                    PY,
-                    str(BENCH / "load.py"),
-                    "mixed",
-                    f"http://127.0.0.1:{proxy_port}",
-                    str(stack.tmp / "pages.json"),
-                    str(LOAD_READERS),
-                    str(LOAD_SECONDS),
-                    str(out),
-                ],
-                check=True,
-            )
-            figures["load"] = json.loads(out.read_text())
+            figures["load"] = run_load(stack, proxy_port, hit_app, nginx)
 
         say(f"comment posting: {POSTS} sequential posts")
         figures["posts"] = measure_posts(stack, hit, pages)
@@ -822,6 +807,14 @@ def load_test(stack, pages, app_port, app):
     wait_http(f"http://127.0.0.1:{proxy_port}/", nginx, stack.tmp / "nginx-error.log")
     for name in ("article_post", "home", "section"):
         fetch(f"http://127.0.0.1:{proxy_port}" + pages[name]["url"])
+    figures = run_load(stack, proxy_port, app, nginx)
+    stack.stop(nginx)
+    return figures
+
+
+def run_load(stack, proxy_port, app, nginx):
+    """bench/load.py mixed through nginx on `proxy_port`, with where the cores went: the app's
+    workers (CPU per app request), nginx's and the driver's own."""
     say(f"load test: {LOAD_READERS} readers for {LOAD_SECONDS} s through nginx")
     out = stack.tmp / "load.json"
     workers, nginx_workers = children_of(app.pid), children_of(nginx.pid)
@@ -858,7 +851,6 @@ def load_test(stack, pages, app_port, app):
             "driver": round(driver / figures["seconds"], 2),
         }
         figures["driver_cpu_us_per_action"] = round(driver / figures["requests"] * 1e6, 1)
-    stack.stop(nginx)
     return figures
 
 
