@@ -47,7 +47,9 @@ BENCH = ROOT / "bench"
 PAGES = ("article_50", "article_0", "article_500", "home", "section", "topic", "feed", "search")
 
 
-def environment(folder):
+def environment(folder, database_url="", redis_url=""):
+    """The bench settings for a profile kept in `folder`: its own SQLite file and no shared
+    cache unless `database_url` and `redis_url` say otherwise."""
     var = folder / "var"
     return {
         "MANCHETTE_BENCH": "1",
@@ -61,21 +63,22 @@ def environment(folder):
         "VAR_DIR": str(var),
         "LOG_LEVEL": "WARNING",
         "FRONTEND_CACHE_PURGE_URL": "",
-        "DATABASE_URL": f"sqlite:///{var / 'bench.sqlite3'}",
+        "DATABASE_URL": database_url or f"sqlite:///{var / 'bench.sqlite3'}",
         "SITE_URL": "http://127.0.0.1",
-        "PAGE_CACHE_SECONDS": "0",
-        "FRAGMENT_CACHE_SECONDS": "0",
-        "REDIS_URL": "",
+        "REDIS_URL": redis_url,
     }
 
 
-def seed(folder, env):
-    """migrate, collectstatic and bench/seed.py into `folder`, once."""
+def seed(folder, env, articles=None):
+    """migrate, collectstatic and bench/seed.py into `folder`, once (`articles`: the archive's
+    size, BENCH_ARTICLES, when not seed.py's own)."""
     pages = folder / "pages.json"
     if pages.exists():
         return json.loads(pages.read_text())
     (folder / "var").mkdir(parents=True, exist_ok=True)
     full = {**os.environ, **env, "SECRET_KEY": secrets.token_urlsafe(50)}
+    if articles is not None:
+        full["BENCH_ARTICLES"] = str(articles)
     print(f"seeding {folder} (once; delete it to seed again)", file=sys.stderr)
     for args in (("migrate", "--noinput", "-v0"), ("collectstatic", "--noinput", "-v0")):
         subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=full, check=True)
@@ -115,7 +118,8 @@ def main():
     args = parser.parse_args()
 
     folder = args.dir.resolve()
-    env = environment(folder)
+    # Whole renders: the page and fragment caches off.
+    env = {**environment(folder), "PAGE_CACHE_SECONDS": "0", "FRAGMENT_CACHE_SECONDS": "0"}
     seeded = seed(folder, env)
     if args.fragments:
         env["FRAGMENT_CACHE_SECONDS"] = "3600"

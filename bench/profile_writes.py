@@ -26,12 +26,13 @@ import json
 import os
 import pstats
 import secrets
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
+
+from profile_render import environment, seed  # bench/, the script's folder, is on sys.path
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
@@ -47,43 +48,6 @@ KINDS = (
     "reaction_post_signed_in",
     "vote",
 )
-
-
-def environment(folder, database_url, redis_url):
-    var = folder / "var"
-    return {
-        "MANCHETTE_BENCH": "1",
-        "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "PYTHONPATH": str(ROOT),
-        "SECRET_KEY": "profile-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "SECURE_SSL_REDIRECT": "false",
-        "SECURE_HSTS_SECONDS": "0",
-        "SERVE_MEDIA": "true",
-        "VAR_DIR": str(var),
-        "LOG_LEVEL": "WARNING",
-        "FRONTEND_CACHE_PURGE_URL": "",
-        "DATABASE_URL": database_url or f"sqlite:///{var / 'bench.sqlite3'}",
-        "SITE_URL": "http://127.0.0.1",
-        "REDIS_URL": redis_url or "",
-        "CACHE_KEY_PREFIX": f"manchette-profile-writes-{os.getpid()}" if redis_url else "",
-    }
-
-
-def seed(folder, env):
-    pages = folder / "pages.json"
-    if pages.exists():
-        return json.loads(pages.read_text())["pages"]
-    (folder / "var").mkdir(parents=True, exist_ok=True)
-    full = {**os.environ, **env, "SECRET_KEY": secrets.token_urlsafe(50), "BENCH_ARTICLES": "0"}
-    print(f"seeding {folder} (once; delete it to seed again)", file=sys.stderr)
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=full, check=True
-    )
-    subprocess.run(
-        [sys.executable, str(BENCH / "seed.py"), str(pages)], cwd=ROOT, env=full, check=True
-    )
-    return json.loads(pages.read_text())["pages"]
 
 
 class Driver:
@@ -234,7 +198,9 @@ def main():
     if args.database_url:
         folder = folder.with_name(folder.name + "-pg-" + args.database_url.rsplit("/", 1)[-1])
     env = environment(folder, args.database_url, args.redis_url)
-    pages = seed(folder, env)
+    if args.redis_url:  # keys of this run's own, removed at the end
+        env["CACHE_KEY_PREFIX"] = f"manchette-profile-writes-{os.getpid()}"
+    pages = seed(folder, env, articles=0)["pages"]
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     import django
