@@ -119,52 +119,33 @@ def react(article, kind, reader):
     return outcome
 
 
-# The reader's reaction to an article, locked for the toggle; and the slug of their choice
-# (the state endpoint's one query): prepared once per process (core/prepared.py), per identity.
-EXISTING = {
-    "user": PreparedQuery(
-        lambda article_id, user_id: (
-            Reaction.objects.select_for_update()
-            .of_reader(Reader(user_id=user_id))
-            .filter(article_id=article_id)
-            .order_by("pk")[:1]
+def _per_identity(shape):
+    """`shape` (the rest of the query) on a reader's reactions to an article, prepared once per
+    process (core/prepared.py) for each kind of identity: an account or a token."""
+
+    def reactions(article_id, reader):
+        return Reaction.objects.of_reader(reader).filter(article_id=article_id)
+
+    return {
+        "user": PreparedQuery(
+            lambda article_id, user_id: shape(reactions(article_id, Reader(user_id=user_id))),
+            article_id=int,
+            user_id=int,
         ),
-        article_id=int,
-        user_id=int,
-    ),
-    "token": PreparedQuery(
-        lambda article_id, token: (
-            Reaction.objects.select_for_update()
-            .of_reader(Reader(token=token))
-            .filter(article_id=article_id)
-            .order_by("pk")[:1]
+        "token": PreparedQuery(
+            lambda article_id, token: shape(reactions(article_id, Reader(token=token))),
+            article_id=int,
+            token=str,
         ),
-        article_id=int,
-        token=str,
-    ),
-}
-OWN_CHOICE = {
-    "user": PreparedQuery(
-        lambda article_id, user_id: (
-            Reaction.objects.of_reader(Reader(user_id=user_id))
-            .filter(article_id=article_id)
-            .order_by("pk")
-            .values_list("kind__slug", flat=True)[:1]
-        ),
-        article_id=int,
-        user_id=int,
-    ),
-    "token": PreparedQuery(
-        lambda article_id, token: (
-            Reaction.objects.of_reader(Reader(token=token))
-            .filter(article_id=article_id)
-            .order_by("pk")
-            .values_list("kind__slug", flat=True)[:1]
-        ),
-        article_id=int,
-        token=str,
-    ),
-}
+    }
+
+
+# The reader's reaction, locked for the toggle; and the slug of their choice (the state
+# endpoint's one query).
+EXISTING = _per_identity(lambda reactions: reactions.select_for_update().order_by("pk")[:1])
+OWN_CHOICE = _per_identity(
+    lambda reactions: reactions.order_by("pk").values_list("kind__slug", flat=True)[:1]
+)
 
 
 def _of_reader(queries, article_id, reader):
