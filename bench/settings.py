@@ -5,7 +5,7 @@ let one client on 127.0.0.1 post hundreds of comments and reactions in a few sec
 the production limits rightly refuse:
 
 - the minimum time to fill the comment form is 0 (the signed timestamp is still required);
-- reaction rate limits are raised (they are settings);
+- reaction and search rate limits are raised (they are settings);
 - 127.0.0.1 is a trusted proxy, so the driver gives each post its own X-Forwarded-For
   address, as distinct readers behind nginx would have; the per-address and per-email
   limits of the comment form (fixed in the code) still apply, per simulated reader.
@@ -26,6 +26,7 @@ COMMENTS_MIN_FILL_SECONDS = 0
 REACTIONS_REACT_RATE = "100000/m"
 REACTIONS_STATE_RATE = "100000/m"
 READER_NEW_IDENTITY_RATE = "100000/h"
+SEARCH_RATE = "100000/m"
 TRUSTED_PROXIES = ["127.0.0.1"]
 # The bench drives plain HTTP on 127.0.0.1: secure cookies would never come back.
 SESSION_COOKIE_SECURE = False

@@ -185,10 +185,17 @@ def search_articles(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None):
     return answer(query, filters, sort, memo)[0]
 
 
-def answer(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None):
+class TooManySearches(Exception):
+    """A search to compute afresh that its asker may not have now (`answer`'s `admit`)."""
+
+
+def answer(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None, admit=None):
     """`search_articles`'s ids, and whether they were already kept: the same terms, filters
     and order were asked for since the last publication (a page worth keeping, where a query
-    asked once, perhaps one of endless made-up ones, is not)."""
+    asked once, perhaps one of endless made-up ones, is not).
+
+    `admit`, when given, is asked before a search is computed afresh (never for a kept
+    answer): False raises TooManySearches, and nothing is computed."""
     terms = query_terms(query)
     if not terms:
         return [], False
@@ -200,6 +207,8 @@ def answer(query, filters=NO_FILTERS, sort=SORT_RELEVANCE, memo=None):
     ids = cache.get(key)
     if ids is not None:
         return ids, True
+    if admit is not None and not admit():
+        raise TooManySearches
     ids = ranked(terms, filters, sort)
     # Kept once what it was read from is committed (at once outside a transaction): a
     # rolled-back change is never remembered.

@@ -405,6 +405,10 @@ REACTIONS_REACT_RATE = env("REACTIONS_REACT_RATE", "30/m")
 READER_NEW_IDENTITY_RATE = env("READER_NEW_IDENTITY_RATE", "20/h")
 REACTIONS_STATE_RATE = env("REACTIONS_STATE_RATE", "120/m")
 
+# Search: searches computed afresh per client address (a network for IPv6); a search asked
+# before since the last publication, read from the cache, is never counted.
+SEARCH_RATE = env("SEARCH_RATE", "60/m")
+
 # Topics: how long follow notifications wait to make one digest, and the oldest article a
 # digest still announces.
 TOPICS_DIGEST_MINUTES = env_int("TOPICS_DIGEST_MINUTES", 30)
