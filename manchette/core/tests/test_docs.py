@@ -1,7 +1,9 @@
 """The documentation names files that exist: a relative link in README.md or docs/ leads to a
-file of the repository, and a module, folder or test named in backquotes is where it says."""
+file of the repository, and a module, folder or test named in backquotes is where it says; the
+architecture's import diagram follows the layers `lint-imports` checks."""
 
 import re
+import tomllib
 from pathlib import Path
 
 from django.conf import settings
@@ -111,3 +113,26 @@ def test_every_python_file_and_test_the_docs_name_exists():
             if not found:
                 missing.append(f"{path.relative_to(ROOT)}:{line_of(text, match.start())}: {token}")
     assert not missing
+
+
+def diagram_edges():
+    """The arrows of the architecture's mermaid graph of which app may import which."""
+    graph = ARCHITECTURE.read_text().split("```mermaid", 1)[1].split("```", 1)[0]
+    for line in graph.splitlines():
+        if "-->" in line:
+            source, targets = (part.strip() for part in line.split("-->"))
+            for target in targets.split("&"):
+                yield source, target.strip()
+
+
+def test_the_import_diagram_points_down_the_layers_the_linter_checks():
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    (layers,) = [c["layers"] for c in contracts["contracts"] if c["type"] == "layers"]
+    floor = {
+        module.strip().removeprefix("manchette."): number
+        for number, layer in enumerate(layers)
+        for module in layer.split("|")
+    }
+    edges = list(diagram_edges())
+    assert {app for edge in edges for app in edge} == set(floor)
+    assert [edge for edge in edges if floor[edge[0]] >= floor[edge[1]]] == []
