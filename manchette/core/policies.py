@@ -182,6 +182,6 @@ def check_policy_middleware(app_configs, **kwargs):
         checks.Warning(
             "Pages would be served without their Content-Security-Policy and Permissions-Policy.",
             hint=f"Put {MIDDLEWARE_NAME} in MIDDLEWARE, after {PAGE_CACHE_MIDDLEWARE}.",
-            id="manchette.W101",
+            id="manchette.W104",
         )
     ]

@@ -429,7 +429,7 @@ class ArticlePage(CachedPageMixin, Page):
             lambda: self.related_articles(request=request, scope=scope)
         )
         context["og_image_url"] = SimpleLazyObject(self.social_image_url)
-        # Other apps (topics, reactions, comments, newsletter) add what they show here, also
+        # Other apps (topics, reactions, comments) add what they show here, also
         # as lazy values.
         for provider in hooks.get_hooks("manchette_article_context"):
             context.update(provider(self, request) or {})

@@ -182,7 +182,8 @@ ASYNC_COMMIT_READER_WRITES = env_bool("ASYNC_COMMIT_READER_WRITES", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
-# Cache, sessions and rate limits: Redis when REDIS_URL is set, local memory otherwise.
+# Cache and rate limits: Redis when REDIS_URL is set (sessions kept in the database and cached
+# there), a file cache under VAR_DIR/cache otherwise (sessions in the database).
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     from manchette.core import redis_breaker

@@ -65,3 +65,22 @@ def test_settings_that_reproduce_a_known_hole_are_warned_about():
     assert code == 0, output
     code, output = check_deploy(SITE_URL="https://example.org:8443")
     assert "manchette.W004" in output
+
+
+def test_the_shipped_worker_unit_lets_a_dead_workers_task_be_taken_back_at_once():
+    """A worker's claims name it `host:pid` (core/leases.py): a unit that named it otherwise
+    would leave a task of a worker that died waiting TASK_LEASE_SECONDS instead."""
+    from manchette.core.leases import process_is_dead, worker_id
+
+    unit = (ROOT / "deploy/systemd/manchette-worker@.service").read_text()
+    start = next(line for line in unit.splitlines() if line.startswith("ExecStart="))
+
+    assert start.split()[-2:] == ["manage.py", "worker"]
+    host = worker_id().rpartition(":")[0]
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    assert process_is_dead(f"{host}:{dead}")
