@@ -1,7 +1,11 @@
 """The matched words are marked in the headline and an excerpt, never unescaped."""
 
+import random
+import re
+
 import pytest
 
+from manchette.core.frenchtext import normalise
 from manchette.news.factories import ArticleFactory, paragraph
 from manchette.search.highlight import Marker
 from manchette.search.tests.helpers import search
@@ -55,3 +59,50 @@ def test_an_excerpt_shows_twelve_words_before_the_match_and_twenty_seven_after(
 
 def test_no_excerpt_when_no_word_matches():
     assert Marker(["cible"]).excerpt("Rien ici, pas même une cibl.") == ""
+
+
+def reference_excerpt(marker, text):
+    """The excerpt as it was first written: every word read in turn until the first match."""
+    words = list(re.finditer(r"\w+", text))
+    index = next((n for n, w in enumerate(words) if marker.matches(w.group())), None)
+    if index is None:
+        return ""
+    start = max(0, index - 12)
+    shown, more = words[start : index + 28], len(words) > index + 28
+    end = shown[-1].end() if more else len(text)
+    opening = "… " if index > 12 else ""
+    return opening + marker.mark(text[shown[0].start() : end].strip()) + (" …" if more else "")
+
+
+LETTERS = "aeiouyrstlncmpdgbvhfqjxkwz"
+ODD = ["é", "È", "ç", "Œ", "œ", "æ", "ﬁ", "_", "Ⓐ", "\u0301", "²", "ß", "ΣΑ", "'", "’", "-", "1"]
+
+
+def random_word(rng):
+    word = "".join(rng.choice(LETTERS) for _ in range(rng.randint(1, 9)))
+    if rng.random() < 0.3:
+        at = rng.randint(0, len(word))
+        word = word[:at] + rng.choice(ODD) + word[at:]
+    if rng.random() < 0.2:
+        word = word.capitalize() + rng.choice(["s", "x", "aux", "al", ""])
+    return word
+
+
+def test_the_excerpt_is_the_one_found_by_reading_every_word():
+    """Found through a folded copy of the text: the same excerpt as reading word by word, for
+    texts with accents, ligatures, capitals, plurals, joined and odd characters."""
+    rng = random.Random(20261205)
+    for _ in range(3000):
+        text = " ".join(random_word(rng) for _ in range(rng.randint(0, 120)))
+        text = rng.choice(["", "Titre. "]) + text + rng.choice(["", ".", " !"])
+        # Words of the text itself half of the time (as a search finds them), else others.
+        source = text.split() if text.split() and rng.random() < 0.5 else None
+        picked = [rng.choice(source) if source else random_word(rng) for _ in range(3)]
+        terms = normalise(" ".join(picked[: rng.randint(1, 3)]))
+        terms = [term[: rng.choice([2, 3, 5, 99])] for term in terms if len(term) >= 2][:3]
+        marker = Marker(terms)
+        assert marker.excerpt(text) == reference_excerpt(Marker(terms), text), (terms, text)
+
+
+def test_a_plural_in_aux_is_found_by_its_singular():
+    assert Marker(["cheval"]).excerpt("Des chevaux.") == "Des <mark>chevaux</mark>."
