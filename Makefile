@@ -26,7 +26,7 @@ migrate: venv ## Apply the database migrations
 
 demo: migrate ## Load the demo content and the demo accounts (idempotent)
 	$(DEV) $(PY) manage.py seed_demo
-	$(DEV) $(PY) manage.py demo_admin
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(DEV) $(PY) manage.py demo_admin
 
 run: demo ## Set up everything, then serve the site and its worker on http://127.0.0.1:$(PORT)
 	@PY=$(PY) PORT=$(PORT) WORKERS=$(WORKERS) scripts/serve.sh
