@@ -6,7 +6,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from manchette.core.caching.restrictions import CachedPageMixin
+from manchette.core.caching.cached_pages import CachedPageMixin
 
 
 class HomePage(CachedPageMixin, Page):

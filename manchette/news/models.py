@@ -21,7 +21,8 @@ from wagtail.images.models import Image
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from manchette.core.caching.restrictions import CachedPageMixin, any_view_restriction
+from manchette.core.caching.cached_pages import CachedPageMixin
+from manchette.core.caching.restrictions import any_view_restriction
 from manchette.core.caching.versions import (
     SHARED_COPY_SECONDS,
     SITE_VERSION_KEY,

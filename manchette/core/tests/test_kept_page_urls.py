@@ -5,7 +5,7 @@ import pytest
 from django.urls import set_script_prefix
 from wagtail.models import Page, Site
 
-from manchette.core.caching import restrictions
+from manchette.core.caching import cached_pages
 from manchette.news.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -13,9 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _nothing_kept():
-    restrictions._KEPT_URL_PARTS.clear()
+    cached_pages._KEPT_URL_PARTS.clear()
     yield
-    restrictions._KEPT_URL_PARTS.clear()
+    cached_pages._KEPT_URL_PARTS.clear()
     set_script_prefix("/")
 
 
