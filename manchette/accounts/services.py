@@ -13,7 +13,6 @@ from django.db.models.lookups import Exact
 from django.utils.crypto import get_random_string
 
 from manchette.accounts import policy, proof
-from manchette.core.outbox import enqueue_with_data
 
 SIGNIN_COOKIE = "manchette_connexion"
 SIGNIN_COOKIE_SALT = "manchette.accounts.signin-browser"
@@ -109,14 +108,6 @@ def user_for_proof(found):
     except IntegrityError:
         user = find_user(found.email)
     return user
-
-
-def request_signin(email, next_url="", browser=""):
-    """Enqueues the sign-in email (the caller answers the same whether the account exists)."""
-    from manchette.accounts.tasks import send_signin_link
-
-    email = email.strip().lower()
-    enqueue_with_data(send_signin_link, email, next_url, browser)
 
 
 def update_profile(user, display_name):

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from manchette.accounts import proof, services
 from manchette.accounts.forms import ProfileForm, SigninForm
+from manchette.accounts.tasks import request_signin
 from manchette.core.ratelimit import ratelimit
 from manchette.core.redirects import safe_next
 
@@ -20,7 +21,7 @@ def email_signin_link(request, email, next_url, response):
     """Enqueues the sign-in link for `email`, which will only work in this browser: it names
     the hash of a nonce kept here, in a short-lived cookie set on `response`."""
     nonce, cookie = services.new_browser_nonce()
-    services.request_signin(email, next_url, services.browser_hash(nonce))
+    request_signin(email, next_url, services.browser_hash(nonce))
     response.set_cookie(
         services.SIGNIN_COOKIE,
         cookie,

@@ -14,12 +14,21 @@ from manchette.comments.models import (
     ArticleCommentSettings,
     Ban,
     Comment,
+    CommentReport,
     CommentStatus,
     HoldReason,
     ModerationAction,
     ModerationLog,
+    ReportWeight,
 )
 from manchette.comments.notifications import queue_notifications
+
+
+def settle_reports(comment):
+    """A moderator kept the comment: its reports so far no longer count toward the threshold."""
+    CommentReport.objects.filter(comment=comment).exclude(weight=ReportWeight.SETTLED).update(
+        weight=ReportWeight.SETTLED
+    )
 
 
 def log_action(action, *, comment=None, article=None, actor=None, reason=""):
@@ -60,7 +69,6 @@ def _set_status(comment, status, actor, action, reason=""):
 
 def approve_comment(comment, actor=None, reason=""):
     """Publishes a held comment: the article page is purged and subscribers are queued."""
-    from manchette.comments.votes import settle_reports  # (votes imports this module)
 
     comment.report_count = 0
     Comment.objects.filter(pk=comment.pk).update(report_count=0)
@@ -80,7 +88,6 @@ def dismiss_reports(comment, actor=None, reason=""):
     """« Classer sans suite »: the comment stays as it is (back in the thread if the reports
     alone had taken it out) and its reports are closed: they leave the « Signalés » tab and no
     longer count toward sending it back to moderation."""
-    from manchette.comments.votes import settle_reports  # (votes imports this module)
 
     with transaction.atomic():
         comment.report_count = 0

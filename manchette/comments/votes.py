@@ -146,10 +146,3 @@ def report(comment, reader, reason, detail=""):
 
 def _weight_of_reports(comment):
     return CommentReport.objects.filter(comment=comment).aggregate(w=Sum("weight"))["w"] or 0
-
-
-def settle_reports(comment):
-    """A moderator kept the comment: its reports so far no longer count toward the threshold."""
-    CommentReport.objects.filter(comment=comment).exclude(weight=ReportWeight.SETTLED).update(
-        weight=ReportWeight.SETTLED
-    )
