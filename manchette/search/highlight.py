@@ -69,36 +69,39 @@ class Marker:
             )
         return self.seen[word]
 
-    def mark(self, text):
-        """`text` escaped, each matched word inside <mark>."""
-        out, last = [], 0
-        for found in WORD_RE.finditer(text):
-            if self.matches(found.group()):
-                out += [escape(text[last : found.start()]), "<mark>", escape(found.group())]
-                out.append("</mark>")
-                last = found.end()
-        out.append(escape(text[last:]))
-        return mark_safe("".join(out))  # noqa: S308 -- every piece of text is escaped above
+    def matched_words(self, text):
+        """Each word of `text` that a term starts, in order (match objects).
 
-    def first_match(self, text):
-        """The first word of `text` that a term starts (a match object), or None.
-
-        Looked for in the folded text by a regular expression, so the words before it are not
+        Looked for in the folded text by a regular expression, so the other words are not
         read one by one in Python (a third of a results page's CPU went there)."""
         if not self.terms:
-            return None
+            return
         folded = text.translate(FOLD)
         if UNSAFE in folded:
-            return next((w for w in WORD_RE.finditer(text) if self.matches(w.group())), None)
+            yield from (word for word in WORD_RE.finditer(text) if self.matches(word.group()))
+            return
+        last = 0
         for candidate in self.candidates.finditer(folded):
             start = candidate.start()
+            if start < last:
+                continue  # inside the word just found
             # The raw word holding it (`normalise` splits "a_b" where WORD_RE does not).
             while start and WORD_RE.match(text, start - 1):
                 start -= 1
             word = WORD_RE.match(text, start)
-            if word and self.matches(word.group()):
-                return word
-        return None
+            if word and word.start() >= last and self.matches(word.group()):
+                yield word
+                last = word.end()
+
+    def mark(self, text):
+        """`text` escaped, each matched word inside <mark>."""
+        out, last = [], 0
+        for found in self.matched_words(text):
+            out += [escape(text[last : found.start()]), "<mark>", escape(found.group())]
+            out.append("</mark>")
+            last = found.end()
+        out.append(escape(text[last:]))
+        return mark_safe("".join(out))  # noqa: S308 -- every piece of text is escaped above
 
     def words_before(self, text, end):
         """The WORDS_BEFORE last words before `end`, and whether there are more before them."""
@@ -114,7 +117,7 @@ class Marker:
         """Some forty words of `text` around its first matched word, marked; "" when no word
         matches. The words after it are read only up to the last one shown (and one more, to
         know whether the text goes on)."""
-        first = self.first_match(text)
+        first = next(self.matched_words(text), None)
         if first is None:
             return ""
         before, skipped = self.words_before(text, first.start())

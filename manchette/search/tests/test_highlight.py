@@ -4,6 +4,7 @@ import random
 import re
 
 import pytest
+from django.utils.html import escape
 
 from manchette.core.frenchtext import normalise
 from manchette.news.factories import ArticleFactory, paragraph
@@ -61,6 +62,16 @@ def test_no_excerpt_when_no_word_matches():
     assert Marker(["cible"]).excerpt("Rien ici, pas même une cibl.") == ""
 
 
+def reference_mark(marker, text):
+    """Marking as it was first written: every word read in turn."""
+    out, last = [], 0
+    for found in re.finditer(r"\w+", text):
+        if marker.matches(found.group()):
+            out += [escape(text[last : found.start()]), f"<mark>{escape(found.group())}</mark>"]
+            last = found.end()
+    return "".join(out) + escape(text[last:])
+
+
 def reference_excerpt(marker, text):
     """The excerpt as it was first written: every word read in turn until the first match."""
     words = list(re.finditer(r"\w+", text))
@@ -71,7 +82,8 @@ def reference_excerpt(marker, text):
     shown, more = words[start : index + 28], len(words) > index + 28
     end = shown[-1].end() if more else len(text)
     opening = "… " if index > 12 else ""
-    return opening + marker.mark(text[shown[0].start() : end].strip()) + (" …" if more else "")
+    marked = reference_mark(marker, text[shown[0].start() : end].strip())
+    return opening + marked + (" …" if more else "")
 
 
 LETTERS = "aeiouyrstlncmpdgbvhfqjxkwz"
@@ -88,8 +100,8 @@ def random_word(rng):
     return word
 
 
-def test_the_excerpt_is_the_one_found_by_reading_every_word():
-    """Found through a folded copy of the text: the same excerpt as reading word by word, for
+def test_excerpts_and_marks_are_the_ones_found_by_reading_every_word():
+    """Found through a folded copy of the text: the same as reading word by word, for
     texts with accents, ligatures, capitals, plurals, joined and odd characters."""
     rng = random.Random(20261205)
     for _ in range(3000):
@@ -102,6 +114,7 @@ def test_the_excerpt_is_the_one_found_by_reading_every_word():
         terms = [term[: rng.choice([2, 3, 5, 99])] for term in terms if len(term) >= 2][:3]
         marker = Marker(terms)
         assert marker.excerpt(text) == reference_excerpt(Marker(terms), text), (terms, text)
+        assert marker.mark(text) == reference_mark(Marker(terms), text), (terms, text)
 
 
 def test_a_plural_in_aux_is_found_by_its_singular():
