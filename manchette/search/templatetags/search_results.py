@@ -1,6 +1,8 @@
 """`{% search_result article %}`: one result of a search page, written in Python (see
 `manchette.search.results`), with values escaped as the template engine escapes them."""
 
+import re
+
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
@@ -55,25 +57,71 @@ def search_result(context, article):
 # open. A renamed rubrique or another value makes another key: nothing needs invalidating.
 # Rendering Django's widgets through their templates cost a sixth of a results page. Bounded,
 # emptied when full (made-up values cannot grow it).
+#
+# Valid dates are not part of the key: the markup is kept with stand-in dates, each shown
+# once as an input's value, and the asked-for dates are put in their place (a reader trying
+# date after date, or a search never asked, renders no widget).
 FILTER_FIELDS = ("rubrique", "du", "au", "tri")
+DATE_FIELDS = {"du": "1900-01-01", "au": "1900-01-02"}
+STAND_IN_RE = re.compile('value="(' + "|".join(DATE_FIELDS.values()) + ')"')
 MAX_KEPT_FILTERS = 512
 _KEPT_FILTERS = {}
 
 
-def filters_key(form, filtered):
-    values = tuple(tuple(form.data.getlist(name)) for name in FILTER_FIELDS)
+def filters_key(form, filtered, slotted=()):
+    values = tuple(
+        ("slot",) if name in slotted else tuple(form.data.getlist(name)) for name in FILTER_FIELDS
+    )
     choices = tuple((str(value), str(label)) for value, label in form.fields["rubrique"].choices)
     return (values, choices, get_language(), bool(filtered))
 
 
+def slotted_dates(form):
+    """The date fields given once, as the widget writes them back: {name: date}; none when a
+    date has an error (one date's error may follow from the other's value)."""
+    if any(name in form.errors for name in DATE_FIELDS):
+        return {}
+    found = {}
+    for name in DATE_FIELDS:
+        given, day = form.data.getlist(name), form.cleaned_data.get(name)
+        if len(given) == 1 and day is not None and given[0] == day.isoformat():
+            found[name] = given[0]
+    return found
+
+
+def render_filters(form, filtered):
+    markup = render_to_string("search/filters.html", {"form": form, "filtered": filtered})
+    return mark_safe(markup.removesuffix("\n"))  # noqa: S308 -- the template escaped it
+
+
+def with_stand_ins(form, names):
+    """`form` asked again with stand-in dates for `names` (no error follows from them: the
+    dates they replace were valid, and the first stand-in precedes the second)."""
+    data = form.data.copy()
+    for name in names:
+        data[name] = DATE_FIELDS[name]
+    sections = [{"slug": slug, "title": title} for slug, title in form.fields["rubrique"].choices]
+    twin = type(form)(data, sections[1:])
+    twin.is_valid()
+    return twin
+
+
 @register.simple_tag
 def search_filters(form, filtered):
-    key = filters_key(form, filtered)
+    dates = slotted_dates(form)
+    key = filters_key(form, filtered, dates)
     markup = _KEPT_FILTERS.get(key)
     if markup is None:
-        markup = render_to_string("search/filters.html", {"form": form, "filtered": filtered})
-        markup = mark_safe(markup.removesuffix("\n"))  # noqa: S308 -- the template escaped it
+        if dates:
+            markup = render_filters(with_stand_ins(form, dates), filtered)
+            if any(markup.count(f'value="{DATE_FIELDS[name]}"') != 1 for name in dates):
+                return render_filters(form, filtered)  # a stand-in shown twice: not kept
+        else:
+            markup = render_filters(form, filtered)
         if len(_KEPT_FILTERS) >= MAX_KEPT_FILTERS:
             _KEPT_FILTERS.clear()
         _KEPT_FILTERS[key] = markup
-    return markup
+    if dates:
+        days = {DATE_FIELDS[name]: day for name, day in dates.items()}
+        markup = STAND_IN_RE.sub(lambda found: f'value="{days.get(found[1], found[1])}"', markup)
+    return mark_safe(markup)  # noqa: S308 -- kept escaped, and a date is [0-9-]

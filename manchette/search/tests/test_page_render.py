@@ -46,3 +46,42 @@ def test_the_kept_filters_are_bounded(client, monde, monkeypatch):
         html = search(client, "x", du=f"2024-03-0{day}").content.decode()
         assert f'value="2024-03-0{day}"' in html
         assert len(search_results._KEPT_FILTERS) <= 2
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"du": "2024-03-01"},
+        {"au": "2024-03-31"},
+        {"du": "2024-03-01", "au": "2024-03-31"},
+        {"du": "1900-01-02", "au": "1900-01-02"},
+        {"du": "1900-01-02", "au": "1900-01-01"},
+        {"du": "2024-3-1"},
+        {"du": "2024-03-01", "au": "pas une date"},
+    ],
+)
+def test_kept_filters_show_the_same_markup_as_rendered_afresh(client, monde, dates):
+    """Dates are put into markup kept with stand-ins: the page is byte for byte the one the
+    widgets write, whatever the dates (equal, in the wrong order, not written as the widget
+    writes them, the stand-ins themselves)."""
+    search_results._KEPT_FILTERS.clear()
+    first = search(client, "vendanges", **dates).content.decode()
+    search_results._KEPT_FILTERS.clear()
+    search(client, "vendanges", du="2031-07-14", au="2031-08-15")  # kept with stand-ins
+    search(client, "vendanges", du="2031-07-14")
+    search(client, "vendanges", au="2031-08-15")
+    again = search(client, "vendanges", **dates).content.decode()
+    assert again == first
+    for name, value in dates.items():
+        assert f'name="{name}" value="{value}"' in first
+
+
+def test_asking_date_after_date_renders_the_filters_once(client, monde, monkeypatch):
+    rendered = []
+    real = search_results.render_filters
+    monkeypatch.setattr(search_results, "render_filters", lambda *a: rendered.append(1) or real(*a))
+    search_results._KEPT_FILTERS.clear()
+    for day in range(1, 10):
+        html = search(client, "vendanges", au=f"2031-08-0{day}").content.decode()
+        assert f'value="2031-08-0{day}"' in html
+    assert len(rendered) == 1
