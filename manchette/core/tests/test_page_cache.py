@@ -109,6 +109,27 @@ def test_unpublishing_removes_the_article_from_its_section_at_once(client, secti
     assert client.get(article.url).status_code == 404
 
 
+def test_unpublishing_a_latest_article_removes_it_from_every_article_of_its_section(
+    client, section
+):
+    older = [ArticleFactory(parent=section, hours_ago=100 + n) for n in range(6)]
+    withdrawn = ArticleFactory(parent=section, title="Article retiré", hours_ago=1)
+    for article in older:  # each kept whole, "À lire aussi" listing the withdrawn one
+        assert "Article retiré" in client.get(article.url).content.decode()
+        assert client.get(article.url)["X-Page-Cache"] == "hit"
+    withdrawn.unpublish()
+    for article in older:
+        assert "Article retiré" not in client.get(article.url).content.decode(), article.url
+
+
+def test_unpublishing_an_old_article_keeps_the_other_articles_cached(client, section):
+    old = ArticleFactory(parent=section, hours_ago=100)
+    recent = [ArticleFactory(parent=section, hours_ago=n) for n in range(1, 6)]
+    client.get(recent[-1].url)  # not among the rubrique's latest: its list shows no old one
+    old.unpublish()
+    assert client.get(recent[-1].url)["X-Page-Cache"] == "hit"
+
+
 def test_purge_is_precise_other_sections_stay_cached(client, section):
     other = SectionFactory(title="Sport", slug="sport")
     client.get(other.url)
