@@ -66,9 +66,12 @@ def was_shown_as_related(article):
 def purge_related_on_unpublish(sender, instance, **kwargs):
     # Each article page is kept whole under its own path: purging the rubrique's every
     # article by path would be one purge per article of the archive. An unpublication is
-    # rare; a title that must disappear from every page takes the site's purge.
+    # rare; a title that must disappear from every page takes the site's purge, as does a
+    # page the flash banner of every page links to.
     page = instance.specific
-    if isinstance(page, ArticlePage) and was_shown_as_related(page):
+    if isinstance(page, ArticlePage) and (
+        was_shown_as_related(page) or Flash.objects.filter(link_page=page).exists()
+    ):
         purge_site()
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from manchette.core.caching.purge import purge_paths
 from manchette.core.models import SiteSettings
@@ -155,6 +156,26 @@ def test_flash_change_shows_on_every_page_at_once(client, section):
     assert "Séisme ressenti" in client.get(section.url).content.decode()
     flash.delete()
     assert "Séisme ressenti" not in client.get(section.url).content.decode()
+
+
+def test_flash_stops_linking_to_an_article_once_unpublished(client, section):
+    linked = ArticleFactory(parent=section, slug="article-du-flash", hours_ago=100)
+    for n in range(4):  # the linked article is not among the rubrique's latest
+        ArticleFactory(parent=section, hours_ago=n)
+    FlashFactory(text="Séisme ressenti dans les Alpes", link_page=linked)
+    assert "article-du-flash" in client.get("/").content.decode()
+    linked.unpublish()
+    for url in ("/", section.url):
+        html = client.get(url).content.decode()
+        assert "Séisme ressenti" in html and "article-du-flash" not in html, url
+
+
+def test_flash_never_links_to_a_private_article(client, section):
+    linked = ArticleFactory(parent=section, slug="article-prive-du-flash")
+    PageViewRestriction.objects.create(page=linked, restriction_type="password", password="x")
+    FlashFactory(text="Séisme ressenti dans les Alpes", link_page=linked)
+    html = client.get(section.url).content.decode()
+    assert "Séisme ressenti" in html and "article-prive-du-flash" not in html
 
 
 def test_cached_page_never_outlives_the_next_flash_end(client, section):
