@@ -31,7 +31,8 @@ def confirm_guest(comment):
 
     Publishes that comment and the others awaiting the same address that were posted from the
     same browser (never everything awaiting the address: anyone can type an address), unless a
-    rule holds them for the moderators, and activates the subscriptions asked for with them.
+    rule holds them for the moderators, and activates the subscriptions that browser asked for
+    on their articles.
     Confirming twice is fine. Refreshes `comment`; returns whether this confirmation changed
     anything (a replayed link changes nothing, and must prove no browser).
     """
@@ -51,8 +52,11 @@ def confirm_guest(comment):
         )
         articles = {comment.article_id} | {c.article_id for c in waiting}
         subscribed = Subscription.objects.filter(
-            email=email, confirmed=False, article_id__in=articles
-        ).update(confirmed=True)
+            email=email,
+            confirmed=False,
+            article_id__in=articles,
+            browser_key=comment.browser_key,
+        ).update(confirmed=True, browser_key="")
         for waiting_comment in waiting:
             _publish_confirmed(waiting_comment)
     comment.refresh_from_db()

@@ -27,16 +27,23 @@ from manchette.core.ratelimit import hit
 logger = logging.getLogger(__name__)
 
 
-def subscribe(*, article, email, kind, user=None, confirmed=False):
+def subscribe(*, article, email, kind, user=None, confirmed=False, browser_key=""):
+    """The subscription, confirmed at once for a proven address; else it waits for the
+    confirmation of a comment from the browser `browser_key`, the last one that asked."""
+    browser_key = "" if confirmed else browser_key
     sub, created = Subscription.objects.get_or_create(
         article=article,
         email=email.lower(),
         kind=kind,
-        defaults={"user": user, "confirmed": confirmed},
+        defaults={"user": user, "confirmed": confirmed, "browser_key": browser_key},
     )
     if not created and confirmed and not sub.confirmed:
         sub.confirmed = True
-        sub.save(update_fields=["confirmed"])
+        sub.browser_key = ""
+        sub.save(update_fields=["confirmed", "browser_key"])
+    elif not created and not sub.confirmed and sub.browser_key != browser_key:
+        sub.browser_key = browser_key
+        sub.save(update_fields=["browser_key"])
     return sub
 
 

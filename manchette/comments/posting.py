@@ -258,6 +258,7 @@ def _store(comment, author, notify, trusted_address, *, log_reason):
                 kind=kind,
                 user=author.user,
                 confirmed=bool(trusted_address),
+                browser_key=author.browser_key,
             )
         if comment.status == CommentStatus.PUBLISHED:
             announce_published(comment)

@@ -26,7 +26,7 @@ from manchette.comments.http import csrf_ok, json_error, no_store, small_int, wa
 from manchette.comments.models import Comment, CommentStatus, SubscriptionKind
 from manchette.comments.posting import post_comment
 from manchette.comments.threads import node_for
-from manchette.core.clients import hashed_client_ip
+from manchette.core.clients import client_ip, hashed_network_of
 from manchette.core.ratelimit import ratelimit
 from manchette.core.visibility import is_restricted
 from manchette.news.models import ArticlePage
@@ -264,7 +264,7 @@ def _post_valid_form(request, form, article, guest_key):
         user=request.user,
         parent_id=data["parent"],
         notify=data["notify"],
-        client_hash=hashed_client_ip(request),
+        client_hash=hashed_network_of(client_ip(request)),
         browser_key=guest_key,
     )
 

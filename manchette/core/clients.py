@@ -67,7 +67,11 @@ def client_network(request):
     One home, office or phone gets a whole IPv6 /64 and picks addresses in it at will (privacy
     extensions), so counting IPv6 addresses one by one would let one reader be billions.
     """
-    address = client_ip(request)
+    return network_of(client_ip(request))
+
+
+def network_of(address):
+    """The network bucket of an address (see `client_network`)."""
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:
@@ -91,6 +95,12 @@ def hashed_client_ip(request):
 def hashed_address(address):
     """The same keyed hash for an address known otherwise (an imported comment's)."""
     return _keyed_hash("", address)
+
+
+def hashed_network_of(address):
+    """The keyed hash of an address's network bucket, as comments keep it (the holding rules
+    count a network's comments): an IPv4 address's is its `hashed_address`."""
+    return hashed_address(network_of(address))
 
 
 def hashed_client_network(request):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from manchette.core.caching.versions import shared_get, shared_set
+from manchette.core.visibility import is_restricted
 
 
 class FlashPriority(models.TextChoices):
@@ -136,8 +137,10 @@ class Flash(models.Model):
 
     @property
     def url(self):
-        if self.link_page_id and self.link_page and self.link_page.live:
-            return self.link_page.url
+        """The linked page's address while the public may see it, else the external link."""
+        page = self.link_page if self.link_page_id else None
+        if page is not None and page.live and not is_restricted(page.pk):
+            return page.url
         return self.link_url
 
     @property

@@ -14,12 +14,13 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from manchette.accounts import proof
-from manchette.core.clients import client_ip, hashed_client_ip
+from manchette.core.clients import client_network, hashed_client_ip
 from manchette.core.ratelimit import hit, limited_response, ratelimit
 from manchette.newsletter import links, subscriptions
 from manchette.newsletter.forms import LinkRequestForm, PreferencesForm, SubscribeForm
 from manchette.newsletter.models import NewsletterList, Subscription, SubscriptionStatus
 
+# Per network (an IPv6 /64 is one reader, as for every other limit) and per address.
 SUBSCRIBE_RATE_PER_IP = "10/h"
 SUBSCRIBE_RATE_PER_EMAIL = "3/h"
 
@@ -73,7 +74,7 @@ def subscribe(request):
         return render(request, "newsletter/subscribe.html", {"form": form}, status=400)
 
     email = form.cleaned_data["email"]
-    allowed = hit("newsletter-subscribe", client_ip(request), SUBSCRIBE_RATE_PER_IP)
+    allowed = hit("newsletter-subscribe", client_network(request), SUBSCRIBE_RATE_PER_IP)
     allowed = hit("newsletter-subscribe:email", email, SUBSCRIBE_RATE_PER_EMAIL) and allowed
     if not allowed:
         return limited_response(request)

@@ -15,7 +15,7 @@ from django.core.validators import validate_email
 from manchette.comments import text as comment_text
 from manchette.comments.models import Comment, CommentStatus
 from manchette.comments.posting import place_in_thread
-from manchette.core.clients import hashed_address
+from manchette.core.clients import hashed_network_of
 
 from .ledger import digest
 from .models import ImportedItem, ItemKind
@@ -113,7 +113,7 @@ class Comments:
             upvotes=up,
             downvotes=down,
             score=score,
-            client_hash=hashed_address(address) if address else "",
+            client_hash=hashed_network_of(address) if address else "",
             created_at=created,
             published_at=created if status == CommentStatus.PUBLISHED else None,
         )

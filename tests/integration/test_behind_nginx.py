@@ -5,6 +5,7 @@ and purge endpoint (deploy/systemd/manchette.env.example)."""
 import pytest
 import requests
 from requests.adapters import HTTPAdapter
+from wagtail.models import PageViewRestriction
 
 from manchette.news.factories import ArticleFactory
 
@@ -109,9 +110,25 @@ def test_an_unpublished_article_leaves_nginx_at_once(publishing):
     assert requests.get(url, timeout=30).status_code == 404
 
 
+def test_an_article_made_private_leaves_nginx_at_once(publishing):
+    # The private page is never stored, so nginx would go on serving its public copy: until
+    # its lifetime ends, then stale, while each refresh gets an answer it may not keep.
+    proxied_app = publishing
+    article = ArticleFactory(title="Une enquête bientôt réservée")
+    url = proxied_app.base + article.url
+    requests.get(url, timeout=30)
+    assert requests.get(url, timeout=30).headers["X-Cache"] == "HIT"
+
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
+    for _ in range(4):  # each of nginx's two workers, twice
+        private = requests.get(url, timeout=30)
+        assert "bientôt réservée" not in private.text, private.headers
+        assert private.headers["X-Cache"] != "HIT"
+
+
 def test_a_corrected_article_replaces_nginx_copy_at_once(publishing):
-    # nginx keeps cache files open between hits (open_file_cache): a correction must still be
-    # read from the new file, on every request, not from the descriptor of the old one.
+    # A correction must be read from the new cache file, on every request and by each of
+    # nginx's workers, never from the old one.
     proxied_app = publishing
     article = ArticleFactory(title="Un chiffre erroné dans le titre")
     url = proxied_app.base + article.url

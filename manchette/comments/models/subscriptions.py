@@ -27,6 +27,10 @@ class Subscription(models.Model):
     kind = models.CharField(max_length=8, choices=SubscriptionKind.choices)
     # A guest's subscription works only once their address is confirmed.
     confirmed = models.BooleanField(default=False)
+    # The browser that asked for it (`accounts.proof.browser_key`) while it awaits the guest's
+    # confirmation: confirming a comment confirms this browser's subscriptions only, as it
+    # publishes this browser's comments only (anyone can type an address).
+    browser_key = models.CharField(max_length=64, blank=True, default="", editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

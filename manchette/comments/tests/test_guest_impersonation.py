@@ -103,3 +103,21 @@ def test_a_replayed_confirmation_link_proves_no_other_browser(client):
     assert forwarded.get(f"/commentaires/{comment.pk}/modifier/").status_code == 404
     assert "Mon avis" not in forwarded.get("/commentaires/mes-commentaires/").content.decode()
     assert client.get(f"/commentaires/{comment.pk}/modifier/").status_code == 200
+
+
+def test_confirming_ones_comment_confirms_no_subscription_another_browser_asked_for(client):
+    article = ArticleFactory()
+    attacker = Client()
+    post_json(attacker, post_data(article, email=VICTIM, body="Abonnez-la", notify=["follow"]))
+    victim_confirmed(article)
+    assert not Subscription.objects.filter(email=VICTIM, confirmed=True).exists()
+
+
+def test_confirming_confirms_the_subscriptions_this_browser_asked_for(client):
+    article = ArticleFactory()
+    attacker = Client()
+    post_json(attacker, post_data(article, email=VICTIM, body="Abonnez-la", notify=["follow"]))
+    victim = Client()
+    post_json(victim, post_data(article, email=VICTIM, body="Mon avis.", notify=["follow"]))
+    confirm_by_post(victim, confirm_link(mail.outbox[-1]))
+    assert Subscription.objects.get(email=VICTIM, kind="follow").confirmed

@@ -1,14 +1,16 @@
 import pytest
+from django.test import Client
 
 from manchette.comments import common, confirmation, posting
 from manchette.comments.factories import CommentFactory
 from manchette.comments.models import (
+    Comment,
     CommentSettings,
     CommentStatus,
     HoldReason,
     Premoderation,
 )
-from manchette.comments.tests.helpers import prove_browser
+from manchette.comments.tests.helpers import post_data, post_json, prove_browser
 from manchette.news.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,6 +123,18 @@ def test_burst_from_one_address_holds(rules):
         trusted_post(article, f"Message {i}", email=f"p{i}@example.org", client_hash="burst")
     result = trusted_post(article, "Encore un", email="p9@example.org", client_hash="burst")
     assert result.comment.held_reason == HoldReason.BURST
+
+
+def test_burst_counts_an_ipv6_network_as_one_address(rules):
+    # A reader picks addresses in their /64 at will: a new one for each comment is still them.
+    article = ArticleFactory()
+    for i in range(4):
+        response = post_json(
+            Client(REMOTE_ADDR=f"2001:db8:5:6::{i + 1:x}"),
+            post_data(article, body=f"Message {i}", email=f"p{i}@example.org"),
+        )
+        assert response.status_code == 201
+    assert Comment.objects.latest("pk").held_reason == HoldReason.BURST
 
 
 def test_mostly_rejected_history_holds(rules):

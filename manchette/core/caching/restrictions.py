@@ -1,15 +1,26 @@
 """Whether the site has any private page: the shortcut past view restrictions that listings,
 feeds, search and page serving take while it has none (most newsrooms)."""
 
-from manchette.core.caching.versions import VIEW_RESTRICTIONS_KEY, shared_get, shared_set
+from manchette.core.caching.versions import (
+    SITE_VERSION_KEY,
+    VIEW_RESTRICTIONS_KEY,
+    read_versions,
+    shared_get,
+    shared_set,
+)
 
 
 def any_view_restriction():
-    """Whether any page of the site is private; most newsrooms have none."""
+    """Whether any page of the site is private; most newsrooms have none.
+
+    Kept under the site's version, read before the database: a process that read "none"
+    just before a restriction was committed keeps its answer under the version that the
+    restriction's purge (`purge_site`) replaced, where nobody reads it again."""
     from wagtail.models import PageViewRestriction
 
-    found = shared_get(VIEW_RESTRICTIONS_KEY)
+    key = f"{VIEW_RESTRICTIONS_KEY}:{read_versions([SITE_VERSION_KEY], {})[0]}"
+    found = shared_get(key)
     if found is None:
         found = PageViewRestriction.objects.exists()
-        shared_set(VIEW_RESTRICTIONS_KEY, found, timeout=3600)
+        shared_set(key, found, timeout=3600)
     return found

@@ -25,9 +25,10 @@ from django.conf import settings
 from django.core.cache import cache
 
 SITE_VERSION_KEY = "pc:site"
+# Kept under the site's version (`restrictions.any_view_restriction`): `purge_site` leaves it.
 VIEW_RESTRICTIONS_KEY = "chrome:any-view-restriction"
 # What every page shows, dropped by `purge_site`; read through `shared_get`.
-CHROME_KEYS = ("chrome:flash", "chrome:nav", "chrome:settings", VIEW_RESTRICTIONS_KEY)
+CHROME_KEYS = ("chrome:flash", "chrome:nav", "chrome:settings")
 
 # "path" versions the whole page (the page cache); the others version fragments of it.
 SCOPES = ("path", "content", "comments")

@@ -5,6 +5,7 @@ from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from manchette.core.caching.purge import purge_paths
 from manchette.news.factories import ArticleFactory
@@ -59,6 +60,18 @@ def test_unpublishing_purges_each_path_it_showed_on_once(
     assert purge_endpoint[article.url] == 1, purge_endpoint
     assert purge_endpoint["/"] == 1 and purge_endpoint["/flux/"] == 1
     assert set(purge_endpoint.values()) == {1}
+
+
+def test_a_view_restriction_purges_each_page_it_covers_once(
+    purge_endpoint, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(title="Une enquête bientôt réservée")
+    other = ArticleFactory(parent=article.section)
+    elsewhere = ArticleFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=article.section, restriction_type="login")
+    assert purge_endpoint == {article.section.url: 1, article.url: 1, other.url: 1}
+    assert elsewhere.url not in purge_endpoint
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from manchette.core.caching.purge import purge_paths
 from manchette.core.models import SiteSettings
@@ -109,6 +110,27 @@ def test_unpublishing_removes_the_article_from_its_section_at_once(client, secti
     assert client.get(article.url).status_code == 404
 
 
+def test_unpublishing_a_latest_article_removes_it_from_every_article_of_its_section(
+    client, section
+):
+    older = [ArticleFactory(parent=section, hours_ago=100 + n) for n in range(6)]
+    withdrawn = ArticleFactory(parent=section, title="Article retiré", hours_ago=1)
+    for article in older:  # each kept whole, "À lire aussi" listing the withdrawn one
+        assert "Article retiré" in client.get(article.url).content.decode()
+        assert client.get(article.url)["X-Page-Cache"] == "hit"
+    withdrawn.unpublish()
+    for article in older:
+        assert "Article retiré" not in client.get(article.url).content.decode(), article.url
+
+
+def test_unpublishing_an_old_article_keeps_the_other_articles_cached(client, section):
+    old = ArticleFactory(parent=section, hours_ago=100)
+    recent = [ArticleFactory(parent=section, hours_ago=n) for n in range(1, 6)]
+    client.get(recent[-1].url)  # not among the rubrique's latest: its list shows no old one
+    old.unpublish()
+    assert client.get(recent[-1].url)["X-Page-Cache"] == "hit"
+
+
 def test_purge_is_precise_other_sections_stay_cached(client, section):
     other = SectionFactory(title="Sport", slug="sport")
     client.get(other.url)
@@ -134,6 +156,26 @@ def test_flash_change_shows_on_every_page_at_once(client, section):
     assert "Séisme ressenti" in client.get(section.url).content.decode()
     flash.delete()
     assert "Séisme ressenti" not in client.get(section.url).content.decode()
+
+
+def test_flash_stops_linking_to_an_article_once_unpublished(client, section):
+    linked = ArticleFactory(parent=section, slug="article-du-flash", hours_ago=100)
+    for n in range(4):  # the linked article is not among the rubrique's latest
+        ArticleFactory(parent=section, hours_ago=n)
+    FlashFactory(text="Séisme ressenti dans les Alpes", link_page=linked)
+    assert "article-du-flash" in client.get("/").content.decode()
+    linked.unpublish()
+    for url in ("/", section.url):
+        html = client.get(url).content.decode()
+        assert "Séisme ressenti" in html and "article-du-flash" not in html, url
+
+
+def test_flash_never_links_to_a_private_article(client, section):
+    linked = ArticleFactory(parent=section, slug="article-prive-du-flash")
+    PageViewRestriction.objects.create(page=linked, restriction_type="password", password="x")
+    FlashFactory(text="Séisme ressenti dans les Alpes", link_page=linked)
+    html = client.get(section.url).content.decode()
+    assert "Séisme ressenti" in html and "article-prive-du-flash" not in html
 
 
 def test_cached_page_never_outlives_the_next_flash_end(client, section):

@@ -165,6 +165,27 @@ def test_a_restriction_added_after_a_reaction_state_was_read_is_seen_at_once(cli
     assert client.get(f"/reactions/{secret.pk}/").status_code == 404
 
 
+def test_a_restriction_made_while_another_process_reads_the_flag_is_seen(client, site, monkeypatch):
+    """Another process asks the database "any private page?" just before a restriction is
+    committed, and keeps its "no" in the shared cache just after the restriction purged it:
+    that late answer must not hide the restriction."""
+    from manchette.core.caching.restrictions import any_view_restriction
+
+    secret = site("password")["secret"]
+    PageViewRestriction.objects.all().delete()
+    exists = PageViewRestriction.objects.exists
+
+    def read_just_before_the_restriction():
+        monkeypatch.setattr(PageViewRestriction.objects, "exists", exists)
+        restrict(secret, "password")
+        return False
+
+    monkeypatch.setattr(PageViewRestriction.objects, "exists", read_just_before_the_restriction)
+    assert any_view_restriction() is False  # the late answer, kept
+    assert any_view_restriction() is True
+    assert "Ce que la mairie de" not in client.get(secret.url).content.decode()
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_the_private_article_page_itself_asks_and_is_never_cached_public(client, site, kind):
     secret = site(kind)["secret"]

@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from manchette.news.factories import ArticleFactory, FlashFactory
 from manchette.news.models import FlashPriority
@@ -80,6 +81,18 @@ def test_alert_flash_is_sent_to_the_alerts_list_once():
     scheduling.run_due_sends()
     assert NewsletterIssue.objects.filter(flash=flash).count() == 1
     assert len(mail.outbox) == 1
+
+
+def test_alert_of_a_flash_linked_to_a_private_article_never_gives_its_address():
+    alerts = NewsletterList.objects.get(slug="alertes")
+    SubscriberFactory(lists=[alerts])
+    article = ArticleFactory(slug="enquete-reservee-aux-abonnes")
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+    FlashFactory(text="Séisme majeur", link_page=article, send_alert=True)
+    message = mail.outbox[0]
+    assert "Séisme majeur" in message.subject
+    assert "enquete-reservee-aux-abonnes" not in message.body
+    assert "enquete-reservee-aux-abonnes" not in message.alternatives[0][0]
 
 
 def test_flash_not_marked_for_alerts_or_future_sends_nothing_until_live():

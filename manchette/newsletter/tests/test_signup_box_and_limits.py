@@ -83,6 +83,21 @@ def test_subscribe_is_rate_limited_per_address(client, morning_list):
     assert ConsentRecord.objects.count() == 10
 
 
+def test_subscribe_limit_per_client_counts_an_ipv6_network_as_one(morning_list):
+    # A reader picks addresses in their /64 at will: each a new one must not reset the count.
+    statuses = [
+        Client(REMOTE_ADDR=f"2001:db8:1:2::{i + 1:x}")
+        .post(
+            "/newsletter/inscription/",
+            {"email": f"n{i}@exemple.fr", "choose_lists": "1", "lists": [morning_list.pk]},
+        )
+        .status_code
+        for i in range(11)
+    ]
+    assert statuses == [200] * 10 + [429]
+    assert ConsentRecord.objects.count() == 10
+
+
 def test_unsubscribe_endpoint_is_rate_limited(client):
     codes = {client.post("/newsletter/desinscription/x:y/").status_code for _ in range(125)}
     assert 429 in codes
