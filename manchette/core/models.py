@@ -98,15 +98,17 @@ class SiteSettings(BaseGenericSetting):
 
     @classmethod
     def current(cls):
-        """The settings, from the cache (cleared by `purge_site` whenever they are saved)."""
-        from manchette.core.caching.versions import shared_get, shared_set
+        """The settings, from the cache: kept under the site's version, which `purge_site`
+        renews whenever they are saved."""
+        from manchette.core.caching.versions import shared_get, shared_set, under_site_version
 
-        settings = shared_get("chrome:settings")
+        key = under_site_version("chrome:settings")
+        settings = shared_get(key)
         if settings is None:
             settings = cls.load()
             if settings.logo_id:
                 settings.logo  # noqa: B018 (fetched once, kept with the cached settings)
-            shared_set("chrome:settings", settings, timeout=3600)
+            shared_set(key, settings, timeout=3600)
         return settings
 
     def social_links(self):

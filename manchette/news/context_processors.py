@@ -1,18 +1,19 @@
 from django.utils.functional import SimpleLazyObject
 
-from manchette.core.caching.versions import shared_get, shared_set
+from manchette.core.caching.versions import shared_get, shared_set, under_site_version
 from manchette.news.models import Flash, SectionPage
 
 
 def nav_sections():
     """The menu's sections (title, url, slug), from the shared cache (one query a purge)."""
-    sections = shared_get("chrome:nav")
+    key = under_site_version("chrome:nav")
+    sections = shared_get(key)
     if sections is None:
         sections = [
             {"title": s.title, "url": s.url, "slug": s.slug}
             for s in SectionPage.objects.visible().order_by("menu_order", "title")
         ]
-        shared_set("chrome:nav", sections, timeout=3600)
+        shared_set(key, sections, timeout=3600)
     return sections
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from manchette.core.caching.versions import shared_get, shared_set
+from manchette.core.caching.versions import shared_get, shared_set, under_site_version
 from manchette.core.visibility import is_restricted
 
 
@@ -53,7 +53,8 @@ class FlashQuerySet(models.QuerySet):
 
     def chrome(self):
         """Live items as shown in the banner, cached until the next start or end."""
-        entry = shared_get("chrome:flash")
+        key = under_site_version("chrome:flash")  # read before the database
+        entry = shared_get(key)
         if entry is not None and (entry["valid_until"] or float("inf")) > time.time():
             return entry
         now = timezone.now()
@@ -80,7 +81,7 @@ class FlashQuerySet(models.QuerySet):
         valid_until = min(moments).timestamp() if moments else None
         entry = {"items": items, "valid_until": valid_until}
         timeout = None if valid_until is None else max(1, int(valid_until - time.time()))
-        shared_set("chrome:flash", entry, timeout=timeout)
+        shared_set(key, entry, timeout=timeout)
         return entry
 
 

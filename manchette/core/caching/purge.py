@@ -8,7 +8,6 @@ from django.core.cache import cache
 from django.db import transaction
 
 from manchette.core.caching.versions import (
-    CHROME_KEYS,
     SCOPES,
     SITE_VERSION_KEY,
     bump_generation,
@@ -56,7 +55,6 @@ def purge_site():
 
     def purge():
         cache.set(SITE_VERSION_KEY, new_token(), timeout=None)
-        cache.delete_many(CHROME_KEYS)
         bump_generation()
 
     _now_and_after_commit(purge)

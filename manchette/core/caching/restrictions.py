@@ -2,11 +2,10 @@
 feeds, search and page serving take while it has none (most newsrooms)."""
 
 from manchette.core.caching.versions import (
-    SITE_VERSION_KEY,
     VIEW_RESTRICTIONS_KEY,
-    read_versions,
     shared_get,
     shared_set,
+    under_site_version,
 )
 
 
@@ -18,7 +17,7 @@ def any_view_restriction():
     restriction's purge (`purge_site`) replaced, where nobody reads it again."""
     from wagtail.models import PageViewRestriction
 
-    key = f"{VIEW_RESTRICTIONS_KEY}:{read_versions([SITE_VERSION_KEY], {})[0]}"
+    key = under_site_version(VIEW_RESTRICTIONS_KEY)
     found = shared_get(key)
     if found is None:
         found = PageViewRestriction.objects.exists()

@@ -25,10 +25,9 @@ from django.conf import settings
 from django.core.cache import cache
 
 SITE_VERSION_KEY = "pc:site"
-# Kept under the site's version (`restrictions.any_view_restriction`): `purge_site` leaves it.
+# What every page shows, each kept under the site's version (`under_site_version`), which
+# `purge_site` renews; read through `shared_get`.
 VIEW_RESTRICTIONS_KEY = "chrome:any-view-restriction"
-# What every page shows, dropped by `purge_site`; read through `shared_get`.
-CHROME_KEYS = ("chrome:flash", "chrome:nav", "chrome:settings")
 
 # "path" versions the whole page (the page cache); the others version fragments of it.
 SCOPES = ("path", "content", "comments")
@@ -182,6 +181,14 @@ def read_versions(keys, memo):
                 found[key] = cache.get(key) or new_token()
         memo.update(found)
     return [memo[key] for key in keys]
+
+
+def under_site_version(key):
+    """`key` under the site's current version: what a process worked out from the database
+    just before a change that `purge_site` announces, and wrote just after it, lands under
+    the version the purge replaced, where nobody reads it again (a plain key, dropped by the
+    purge, would have kept the stale answer for its whole lifetime)."""
+    return f"{key}:{read_versions([SITE_VERSION_KEY], {})[0]}"
 
 
 def request_memo(request):

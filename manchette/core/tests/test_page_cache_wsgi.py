@@ -226,8 +226,10 @@ def test_chrome_changed_by_another_process_shows_on_the_next_page(client, sectio
     in_another_process(
         "from django.core.cache import cache\n"
         "from manchette.core.caching.purge import purge_site\n"
+        "from manchette.core.caching.versions import under_site_version\n"
         "purge_site()\n"
-        "cache.set('chrome:nav', [{'title': 'Rubrique du worker', 'url': '/w/', 'slug': 'w'}])",
+        "cache.set(under_site_version('chrome:nav'),"
+        " [{'title': 'Rubrique du worker', 'url': '/w/', 'slug': 'w'}])",
         file_cache,
     )
     response = client.get(section.url)

@@ -164,3 +164,23 @@ def engines_template(source):
     from django.template import engines
 
     return engines["django"].from_string(source)
+
+
+def test_a_menu_read_while_its_rubrique_is_unpublished_is_never_served_after(monkeypatch):
+    """A process reads the menu's rubriques just before one is unpublished, and keeps them in
+    the shared cache just after the unpublication's purge: that late copy must not bring the
+    rubrique back into the menu."""
+    from manchette.news import context_processors
+
+    gone = SectionFactory(title="Rubrique retirée", slug="retiree")
+    keep = context_processors.shared_set
+
+    def kept_just_after_the_unpublication(key, value, timeout):
+        gone.unpublish()  # read from the database before it, kept after its purge
+        keep(key, value, timeout)
+
+    monkeypatch.setattr(context_processors, "shared_set", kept_just_after_the_unpublication)
+    assert "Rubrique retirée" in [s["title"] for s in context_processors.nav_sections()]
+    monkeypatch.setattr(context_processors, "shared_set", keep)
+
+    assert "Rubrique retirée" not in [s["title"] for s in context_processors.nav_sections()]
