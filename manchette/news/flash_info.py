@@ -34,6 +34,8 @@ class FlashState(models.TextChoices):
     DRAFT = "draft", _("Brouillon")
 
 
+# The banner's items are kept in the shared cache until the next start or end, an hour at most.
+KEPT_SECONDS = 3600
 PRIORITY_RANK = Case(
     When(priority=FlashPriority.ALERTE, then=Value(0)),
     When(priority=FlashPriority.URGENT, then=Value(1)),
@@ -80,7 +82,10 @@ class FlashQuerySet(models.QuerySet):
         moments += [f.ends_at for f in current if f.ends_at is not None]
         valid_until = min(moments).timestamp() if moments else None
         entry = {"items": items, "valid_until": valid_until}
-        timeout = None if valid_until is None else max(1, int(valid_until - time.time()))
+        # Bounded even when nothing is due: each site version leaves its entry behind.
+        timeout = KEPT_SECONDS
+        if valid_until is not None:
+            timeout = max(1, min(KEPT_SECONDS, int(valid_until - time.time())))
         shared_set(key, entry, timeout=timeout)
         return entry
 

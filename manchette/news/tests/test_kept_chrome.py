@@ -184,3 +184,21 @@ def test_a_menu_read_while_its_rubrique_is_unpublished_is_never_served_after(mon
     monkeypatch.setattr(context_processors, "shared_set", keep)
 
     assert "Rubrique retirée" not in [s["title"] for s in context_processors.nav_sections()]
+
+
+@pytest.mark.parametrize("ends_in", [None, timedelta(hours=6), timedelta(minutes=10)])
+def test_the_banner_is_kept_an_hour_at_most(monkeypatch, ends_in):
+    """Each site version leaves its banner entry behind in the shared cache: even a banner
+    with nothing due must expire, or every purge of the site would leave one for good."""
+    from manchette.news import flash_info
+    from manchette.news.models import Flash
+
+    kept = []
+    monkeypatch.setattr(flash_info, "shared_set", lambda key, value, timeout: kept.append(timeout))
+    FlashFactory(ends_at=None if ends_in is None else timezone.now() + ends_in)
+
+    Flash.objects.chrome()
+
+    assert len(kept) == 1 and 0 < kept[0] <= flash_info.KEPT_SECONDS
+    if ends_in is not None and ends_in.total_seconds() < flash_info.KEPT_SECONDS:
+        assert kept[0] <= ends_in.total_seconds()
