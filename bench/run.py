@@ -233,6 +233,14 @@ class Stack:
         wait_http(f"http://127.0.0.1:{port}/", process, self.tmp / "gunicorn-floor.log")
         return process
 
+    def seed(self, articles=None):
+        """bench/seed.py into this stack (`articles`: BENCH_ARTICLES when not its own): what
+        it seeded, the pages measured among it."""
+        env = self.env if articles is None else {**self.env, "BENCH_ARTICLES": str(articles)}
+        out = self.tmp / "pages.json"
+        subprocess.run([PY, str(BENCH / "seed.py"), str(out)], cwd=ROOT, env=env, check=True)
+        return json.loads(out.read_text())
+
     def stop(self, process):
         for name, candidate, log in list(self.processes):
             if candidate is process:
@@ -476,13 +484,7 @@ def run():
         stack.manage("migrate", "--noinput", "-v0")
         stack.manage("collectstatic", "--noinput", "-v0")
         say("seeding (seed_demo + bench articles, comments, topics)")
-        subprocess.run(
-            [PY, str(BENCH / "seed.py"), str(stack.tmp / "pages.json")],
-            cwd=ROOT,
-            env=stack.env,
-            check=True,
-        )
-        seeded = json.loads((stack.tmp / "pages.json").read_text())
+        seeded = stack.seed()
         pages = seeded["pages"]
         figures["articles"] = seeded["articles"]
         figures["notes"] += seeded["notes"]
@@ -739,13 +741,7 @@ def posts_on_postgres():
     try:
         say(f"comment posting on {stack.backend}: {POSTS} sequential posts")
         stack.manage("migrate", "--noinput", "-v0")
-        subprocess.run(
-            [PY, str(BENCH / "seed.py"), str(stack.tmp / "pages.json")],
-            cwd=ROOT,
-            env={**stack.env, "BENCH_ARTICLES": "0"},
-            check=True,
-        )
-        pages = json.loads((stack.tmp / "pages.json").read_text())["pages"]
+        pages = stack.seed(articles=0)["pages"]
         port = free_port()
         app = stack.gunicorn("gunicorn-posts", 600, port)
         figures = measure_posts(stack, f"http://127.0.0.1:{port}", pages, app)
@@ -772,13 +768,7 @@ def writes_only():
         stack.manage("migrate", "--noinput", "-v0")
         if LOAD:
             stack.manage("collectstatic", "--noinput", "-v0")
-        subprocess.run(
-            [PY, str(BENCH / "seed.py"), str(stack.tmp / "pages.json")],
-            cwd=ROOT,
-            env={**stack.env, "BENCH_ARTICLES": "0"},
-            check=True,
-        )
-        pages = json.loads((stack.tmp / "pages.json").read_text())["pages"]
+        pages = stack.seed(articles=0)["pages"]
         port = free_port()
         app = stack.gunicorn("gunicorn-posts", 600, port)
         base = f"http://127.0.0.1:{port}"
